@@ -1,0 +1,26 @@
+/**
+ * The only door to the outside world for docsnip's core. Readers, the
+ * resolver, rules and reporters never touch the disk; the engine asks a
+ * `FileSystem` instead, so tests run on memory and the CLI on the real disk.
+ * All paths are absolute POSIX paths.
+ */
+
+export type ReadResult =
+  | { kind: 'file'; bytes: Uint8Array }
+  | { kind: 'missing' }
+  | { kind: 'directory' }
+  | { kind: 'error'; message: string };
+
+export interface FileSystem {
+  /** Read a whole file. */
+  read(path: string): ReadResult;
+  /** Is there a file or directory at `path`? */
+  stat(path: string): 'file' | 'directory' | null;
+  /** Names of the entries of a directory (not recursive), or null. */
+  list(path: string): string[] | null;
+  /**
+   * Files under `dir` (recursively) whose names end with one of `suffixes`,
+   * as absolute paths, sorted. With `gitignore`, files ignored by git are left out.
+   */
+  walk(dir: string, suffixes: readonly string[], options?: { gitignore?: boolean }): string[];
+}

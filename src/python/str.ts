@@ -1,0 +1,277 @@
+/**
+ * Python `str` behaviour that decides bytes in Sphinx's output.
+ *
+ * JavaScript's string methods differ from Python's in small ways that change
+ * what a literalinclude renders: which characters end a line, which count as
+ * whitespace, how tabs expand, how `int()` reads a number and how `repr()`
+ * quotes a string. Everything here works on code points, as Python does.
+ */
+
+/** Characters for which Python's `str.isspace()` is true. */
+const PY_SPACE =
+  /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
+
+/** Python `ch.isspace()` for one character. */
+export function isPySpace(ch: string): boolean {
+  return PY_SPACE.test(ch);
+}
+
+const PY_SPACE_CLASS = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const LEADING_SPACE = new RegExp(`^[${PY_SPACE_CLASS}]+`);
+const TRAILING_SPACE = new RegExp(`[${PY_SPACE_CLASS}]+$`);
+
+/** Python `s.strip()` (no argument). */
+export function pyStrip(s: string): string {
+  return s.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '');
+}
+
+/** Python `s.rstrip()` (no argument). */
+export function pyRstrip(s: string): string {
+  return s.replace(TRAILING_SPACE, '');
+}
+
+/** Python `s.lstrip()` (no argument). */
+export function pyLstrip(s: string): string {
+  return s.replace(LEADING_SPACE, '');
+}
+
+/** Python `s.split()` (no argument): split on runs of whitespace, no empty parts. */
+export function pySplit(s: string): string[] {
+  const parts: string[] = [];
+  for (const part of s.split(new RegExp(`[${PY_SPACE_CLASS}]+`))) {
+    if (part !== '') parts.push(part);
+  }
+  return parts;
+}
+
+/**
+ * Python `s.split(None, maxsplit)`: at most `maxsplit` splits, the rest kept
+ * whole with its inner whitespace (leading whitespace of the rest removed).
+ */
+export function pySplitMax(s: string, maxsplit: number): string[] {
+  const parts: string[] = [];
+  let rest = pyLstrip(s);
+  while (rest !== '' && parts.length < maxsplit) {
+    const m = new RegExp(`[${PY_SPACE_CLASS}]+`).exec(rest);
+    if (!m) break;
+    parts.push(rest.slice(0, m.index));
+    rest = rest.slice(m.index + m[0].length);
+  }
+  if (rest !== '') parts.push(rest);
+  return parts;
+}
+
+/** Line boundaries of Python `str.splitlines()`, `\r\n` handled separately. */
+const LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
+
+/** Python `s.splitlines(keepends)`. */
+export function splitLines(s: string, keepends = true): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(s); m; m = LINE_BREAK.exec(s)) {
+    const end = m.index + m[0].length;
+    lines.push(keepends ? s.slice(start, end) : s.slice(start, m.index));
+    start = end;
+  }
+  if (start < s.length) lines.push(s.slice(start));
+  return lines;
+}
+
+/** Python's universal-newline translation on read: `\r\n` and lone `\r` become `\n`. */
+export function universalNewlines(s: string): string {
+  return s.indexOf('\r') === -1 ? s : s.replace(/\r\n?/g, '\n');
+}
+
+/**
+ * Python `s.expandtabs(tabsize)`: columns count code points, reset after
+ * `\n` and `\r` only, and a tab size of zero or less deletes tabs.
+ */
+export function expandTabs(s: string, tabsize = 8): string {
+  if (s.indexOf('\t') === -1) return s;
+  let out = '';
+  let column = 0;
+  for (const ch of s) {
+    if (ch === '\t') {
+      if (tabsize > 0) {
+        const pad = tabsize - (column % tabsize);
+        out += ' '.repeat(pad);
+        column += pad;
+      }
+    } else {
+      out += ch;
+      column = ch === '\n' || ch === '\r' ? 0 : column + 1;
+    }
+  }
+  return out;
+}
+
+/** Number of code points in `s` (Python `len`). */
+export function pyLen(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+/** UTF-16 index of code point `n` in `s` (clamped to the string's length). */
+function codePointIndex(s: string, n: number): number {
+  if (n <= 0) return 0;
+  let i = 0;
+  let count = 0;
+  while (i < s.length && count < n) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      i += d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+    } else {
+      i += 1;
+    }
+    count++;
+  }
+  return i;
+}
+
+/** Python `s[:n]` for n >= 0, by code points. */
+export function pyHead(s: string, n: number): string {
+  return s.slice(0, codePointIndex(s, n));
+}
+
+/** Python `s[n:]` for n >= 0, by code points. */
+export function pyTail(s: string, n: number): string {
+  return s.slice(codePointIndex(s, n));
+}
+
+/**
+ * Python 3.11 `textwrap.dedent`: lines made only of spaces and tabs become
+ * empty, then the longest common leading run of spaces/tabs over the other
+ * lines is removed. Only `\n` separates lines here, as in textwrap's regexes.
+ */
+export function textwrapDedent(text: string): string {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (/^[ \t]+$/.test(lines[i]!)) lines[i] = '';
+  }
+  let margin: string | undefined;
+  for (const line of lines) {
+    const m = /^([ \t]*)[^ \t]/.exec(line);
+    if (!m) continue;
+    const indent = m[1]!;
+    if (margin === undefined) {
+      margin = indent;
+    } else if (indent.startsWith(margin)) {
+      // keep margin
+    } else if (margin.startsWith(indent)) {
+      margin = indent;
+    } else {
+      let i = 0;
+      while (i < margin.length && i < indent.length && margin[i] === indent[i]) i++;
+      margin = margin.slice(0, i);
+    }
+  }
+  if (margin) {
+    const m = margin;
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i]!.startsWith(m)) lines[i] = lines[i]!.slice(m.length);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** A Python `ValueError` raised by `int()` or a converter; `message` is its text. */
+export class PyValueError extends Error {
+  override readonly name = 'PyValueError';
+}
+
+/** Python's default limit on digits for `int(str)` (3.11+). */
+const MAX_STR_DIGITS = 4300;
+
+/** Value of a Unicode decimal digit (category Nd), or -1. */
+function decimalValue(ch: string): number {
+  const cp = ch.codePointAt(0)!;
+  if (cp >= 0x30 && cp <= 0x39) return cp - 0x30;
+  if (!/^\p{Nd}$/u.test(ch)) return -1;
+  // Unicode assigns Nd digits in contiguous runs that start at zero.
+  let start = cp;
+  while (start > 0 && /^\p{Nd}$/u.test(String.fromCodePoint(start - 1))) start--;
+  return (cp - start) % 10;
+}
+
+/**
+ * Python `int(s)` for a string, base 10: surrounding whitespace, a sign,
+ * `_` between digits and any Unicode decimal digits are accepted. Throws
+ * `PyValueError` with Python's message otherwise.
+ */
+export function pyInt(s: string): bigint {
+  const body = pyStrip(s);
+  let i = 0;
+  let negative = false;
+  const chars = Array.from(body);
+  if (chars[0] === '+' || chars[0] === '-') {
+    negative = chars[0] === '-';
+    i = 1;
+  }
+  let digits = '';
+  let lastWasDigit = false;
+  for (; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === '_') {
+      if (!lastWasDigit) throw invalidInt(s);
+      lastWasDigit = false;
+      continue;
+    }
+    const v = decimalValue(ch);
+    if (v < 0) throw invalidInt(s);
+    digits += String(v);
+    lastWasDigit = true;
+  }
+  if (digits === '' || !lastWasDigit) throw invalidInt(s);
+  if (digits.length > MAX_STR_DIGITS) {
+    throw new PyValueError(
+      `Exceeds the limit (${MAX_STR_DIGITS} digits) for integer string conversion: value has ${digits.length} digits; use sys.set_int_max_str_digits() to increase the limit`,
+    );
+  }
+  const value = BigInt(digits);
+  return negative ? -value : value;
+}
+
+function invalidInt(s: string): PyValueError {
+  return new PyValueError(`invalid literal for int() with base 10: ${pyRepr(s)}`);
+}
+
+/** True when Python's `str.isprintable()` is true for this one character. */
+function isPrintable(ch: string): boolean {
+  if (ch === ' ') return true;
+  return !/^[\p{C}\p{Z}]$/u.test(ch);
+}
+
+/** Python `repr(s)` for a string. */
+export function pyRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    if (ch === quote || ch === '\\') out += '\\' + ch;
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (isPrintable(ch)) out += ch;
+    else {
+      const cp = ch.codePointAt(0)!;
+      if (cp <= 0xff) out += '\\x' + cp.toString(16).padStart(2, '0');
+      else if (cp <= 0xffff) out += '\\u' + cp.toString(16).padStart(4, '0');
+      else out += '\\U' + cp.toString(16).padStart(8, '0');
+    }
+  }
+  return out + quote;
+}
+
+/** Python `repr(x)` for the values docutils puts in messages: str or None. */
+export function pyReprValue(value: string | null): string {
+  return value === null ? 'None' : pyRepr(value);
+}

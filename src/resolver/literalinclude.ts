@@ -1,0 +1,453 @@
+/**
+ * The literalinclude resolver: Sphinx's `LiteralInclude` directive and
+ * `LiteralIncludeReader`, as a pure function.
+ *
+ * Given the converted options and the bytes of the files the directive reads,
+ * it returns the literal block Sphinx would build (text, line count, first
+ * line number, emphasized lines, language), where each output line came from,
+ * and every problem Sphinx would report, fatal or not. It follows Sphinx's
+ * fixed filter order: pyobject, start, end, lines, dedent, prepend, append
+ * (or a unified diff with `:diff:`), whatever order the options are written.
+ */
+import { unifiedDiff } from '../python/difflib.js';
+import { lookupCodec, nonTextEncodingMessage, PythonDecodeError } from '../python/codecs.js';
+import { findTags } from '../python/find-tags.js';
+import { analysePythonSource } from './pyobject.js';
+import { expandTabs, pyHead, pyRepr, pyStrip, pyTail, splitLines, textwrapDedent, universalNewlines } from '../python/str.js';
+import { anyOutOfRange, indexesBelow, isConsecutive, parseLineSpec } from './line-spec.js';
+import type { LiteralIncludeOptions } from './options.js';
+
+/** The contents of a file the directive reads, or why it could not be read. */
+export type FileInput =
+  | { path: string; bytes: Uint8Array }
+  | { path: string; error: 'missing' | 'directory' | 'unreadable' | 'too-large'; detail?: string };
+
+/** Which Sphinx's message wording to reproduce. */
+export type SphinxFlavor = '9' | '5';
+
+export type ProblemCode =
+  | 'conflict'
+  | 'file-missing'
+  | 'decode'
+  | 'not-text-encoding'
+  | 'pyobject-not-found'
+  | 'pyobject-parse'
+  | 'pyobject-open'
+  | 'pattern-not-found'
+  | 'invalid-line-spec'
+  | 'lines-out-of-range'
+  | 'lineno-match-disjoint'
+  | 'no-lines-pulled'
+  | 'index-error'
+  | 'dedent-strips'
+  | 'tab-width';
+
+export interface ResolveProblem {
+  code: ProblemCode;
+  /** Fatal problems replace the block with a warning; the others keep it. */
+  fatal: boolean;
+  /** Sphinx's message, with absolute paths as Sphinx prints them. */
+  message: string;
+  /** The option the problem is about, when there is one. */
+  option?: string;
+  /** For conflicts: the two options. */
+  options?: [string, string];
+  /** The file the problem is about (absolute). */
+  file?: string;
+  /** For marker problems: the pattern. */
+  pattern?: string;
+  /** For `dedent-strips`: 1-based lines of the target that lost text. */
+  targetLines?: number[];
+}
+
+export interface Resolution {
+  /** Did Sphinx produce a literal block? */
+  ok: boolean;
+  /** The literal block's text, exactly; null when `ok` is false. */
+  text: string | null;
+  /** The block's lines (each keeps its terminator). */
+  lines: string[];
+  /** For each output line, its 1-based line in the main file, or null (prepend, append, diff). */
+  origins: (number | null)[];
+  /** First displayed line number (`highlight_args.linenostart`). */
+  linenoStart: bigint;
+  /** Line numbers shown? (`linenos`, `lineno-start` or `lineno-match`.) */
+  linenos: boolean;
+  /** 1-based highlighted lines (`highlight_args.hl_lines`), when `:emphasize-lines:` is set. */
+  highlightLines: number[] | null;
+  /** `:language:`, or `udiff` for a diff; null when unset. */
+  language: string | null;
+  problems: ResolveProblem[];
+  /** The main file's text after decoding, newline translation and tab expansion. */
+  fileText: string | null;
+  /** The main file's lines (Python `splitlines(True)` of `fileText`). */
+  fileLines: string[] | null;
+}
+
+export interface ResolveRequest {
+  options: LiteralIncludeOptions;
+  /** The main file (`path` absolute, as Sphinx prints it). */
+  file: FileInput;
+  /** The `:diff:` file, when the option is set. */
+  diffFile?: FileInput;
+  /** Message wording; default Sphinx 9. */
+  flavor?: SphinxFlavor;
+  /** Sphinx's `source_encoding` (default `utf-8-sig`). */
+  sourceEncoding?: string;
+}
+
+/** Sphinx's `INVALID_OPTIONS_PAIR`, in its order. */
+export const INVALID_OPTION_PAIRS: readonly (readonly [string, string])[] = [
+  ['lineno-match', 'lineno-start'],
+  ['lineno-match', 'append'],
+  ['lineno-match', 'prepend'],
+  ['start-after', 'start-at'],
+  ['end-before', 'end-at'],
+  ['diff', 'pyobject'],
+  ['diff', 'lineno-start'],
+  ['diff', 'lineno-match'],
+  ['diff', 'lines'],
+  ['diff', 'start-after'],
+  ['diff', 'end-before'],
+  ['diff', 'start-at'],
+  ['diff', 'end-at'],
+];
+
+/** How Sphinx shows a path inside a message (`%r` or `'%s'`, `_StrPath(…)` in 9). */
+function quotedPath(path: string, flavor: SphinxFlavor): string {
+  return flavor === '9' ? `'${path}'` : pyRepr(path);
+}
+function strPathRepr(path: string, flavor: SphinxFlavor): string {
+  return flavor === '9' ? `_StrPath(${pyRepr(path)})` : pyRepr(path);
+}
+
+class Fatal extends Error {
+  constructor(readonly problem: ResolveProblem) {
+    super(problem.message);
+  }
+}
+
+const has = (o: LiteralIncludeOptions, k: keyof LiteralIncludeOptions): boolean =>
+  Object.prototype.hasOwnProperty.call(o, k);
+
+interface Lines {
+  text: string[];
+  origin: (number | null)[];
+}
+
+/** Resolve one literalinclude. Never throws for bad input; problems come back as data. */
+export function resolveLiteralInclude(req: ResolveRequest): Resolution {
+  const flavor = req.flavor ?? '9';
+  const options = req.options;
+  const problems: ResolveProblem[] = [];
+  const result: Resolution = {
+    ok: false,
+    text: null,
+    lines: [],
+    origins: [],
+    linenoStart: options['lineno-start'] ?? 1n,
+    linenos: has(options, 'linenos') || has(options, 'lineno-start') || has(options, 'lineno-match'),
+    highlightLines: null,
+    language: has(options, 'diff') && options.diff ? 'udiff' : options.language ?? null,
+    problems,
+    fileText: null,
+    fileLines: null,
+  };
+  const encoding = options.encoding ?? req.sourceEncoding ?? 'utf-8-sig';
+  try {
+    for (const [a, b] of INVALID_OPTION_PAIRS) {
+      if (has(options, a as keyof LiteralIncludeOptions) && has(options, b as keyof LiteralIncludeOptions)) {
+        throw new Fatal({
+          code: 'conflict',
+          fatal: true,
+          message: `Cannot use both "${a}" and "${b}" options`,
+          options: [a, b],
+        });
+      }
+    }
+    let lines: Lines;
+    if (has(options, 'diff')) {
+      const newText = readText(req.file, encoding, options, flavor);
+      result.fileText = newText;
+      const newLines = splitLines(newText);
+      result.fileLines = newLines;
+      if (!req.diffFile) throw new Error('diff file not given');
+      const oldLines = splitLines(readText(req.diffFile, encoding, options, flavor));
+      const diff = unifiedDiff(oldLines, newLines, req.diffFile.path, req.file.path);
+      lines = { text: diff, origin: diff.map(() => null) };
+    } else {
+      const text = readText(req.file, encoding, options, flavor);
+      result.fileText = text;
+      const all = splitLines(text);
+      result.fileLines = all;
+      lines = { text: all, origin: all.map((_, i) => i + 1) };
+      lines = pyobjectFilter(lines, req, result, flavor);
+      lines = startFilter(lines, options, result);
+      lines = endFilter(lines, options);
+      lines = linesFilter(lines, options, result, req.file.path, flavor);
+      lines = dedentFilter(lines, options, problems);
+      if (options.prepend) {
+        lines.text.unshift(options.prepend + '\n');
+        lines.origin.unshift(null);
+      }
+      if (options.append) {
+        lines.text.push(options.append + '\n');
+        lines.origin.push(null);
+      }
+    }
+    // Directive level: emphasize-lines is numbered in the final block.
+    if (has(options, 'emphasize-lines') && options['emphasize-lines'] !== undefined) {
+      const spec = options['emphasize-lines'];
+      const total = lines.text.length;
+      const parsed = parseLineSpec(spec, total);
+      if (!parsed.ok) {
+        throw new Fatal({ code: 'invalid-line-spec', fatal: true, message: parsed.message, option: 'emphasize-lines' });
+      }
+      if (anyOutOfRange(parsed.runs, total)) {
+        problems.push({
+          code: 'lines-out-of-range',
+          fatal: false,
+          message: `line number spec is out of range(1-${total}): ${pyRepr(spec)}`,
+          option: 'emphasize-lines',
+        });
+      }
+      result.highlightLines = indexesBelow(parsed.runs, total).map((x) => x + 1);
+    }
+    result.ok = true;
+    result.lines = lines.text;
+    result.origins = lines.origin;
+    result.text = lines.text.join('');
+  } catch (e) {
+    if (!(e instanceof Fatal)) throw e;
+    problems.push(e.problem);
+  }
+  return result;
+}
+
+/** Sphinx `read_file`: strict decoding, universal newlines, optional tab expansion. */
+function readText(file: FileInput, encoding: string, options: LiteralIncludeOptions, flavor: SphinxFlavor): string {
+  const notFound = (): Fatal =>
+    new Fatal({
+      code: 'file-missing',
+      fatal: true,
+      message: `Include file ${quotedPath(file.path, flavor)} not found or reading it failed`,
+      file: file.path,
+    });
+  if ('error' in file) throw notFound();
+  const codec = lookupCodec(encoding);
+  if (!codec) {
+    // Only reachable through Sphinx's `source_encoding` (the option is checked earlier).
+    throw new Fatal({ code: 'not-text-encoding', fatal: true, message: `unknown encoding: ${encoding}`, file: file.path });
+  }
+  if (!codec.text) {
+    throw new Fatal({
+      code: 'not-text-encoding',
+      fatal: true,
+      message: nonTextEncodingMessage(encoding),
+      file: file.path,
+      option: 'encoding',
+    });
+  }
+  let text: string;
+  try {
+    if (!codec.decodeFile) throw new PythonDecodeError(`docsnip cannot decode ${codec.name}`);
+    text = codec.decodeFile(file.bytes);
+  } catch (e) {
+    if (!(e instanceof PythonDecodeError)) throw e;
+    const shownPath = flavor === '9' ? `'${file.path}'` : pyRepr(file.path);
+    throw new Fatal({
+      code: 'decode',
+      fatal: true,
+      message: `Encoding ${pyRepr(encoding)} used for reading included file ${shownPath} seems to be wrong, try giving an :encoding: option`,
+      file: file.path,
+      option: options.encoding !== undefined ? 'encoding' : undefined,
+    });
+  }
+  text = universalNewlines(text);
+  if (options['tab-width'] !== undefined) {
+    const width = options['tab-width'];
+    if (width > 2n ** 63n - 1n || width < -(2n ** 63n)) {
+      throw new Fatal({
+        code: 'tab-width',
+        fatal: true,
+        message: 'Python int too large to convert to C ssize_t',
+        option: 'tab-width',
+      });
+    }
+    if (width > 100_000n && text.includes('\t')) {
+      throw new Fatal({
+        code: 'tab-width',
+        fatal: true,
+        message: `tab width ${width} is too large to expand`,
+        option: 'tab-width',
+      });
+    }
+    text = expandTabs(text, Number(width));
+  }
+  return text;
+}
+
+function pyobjectFilter(lines: Lines, req: ResolveRequest, result: Resolution, flavor: SphinxFlavor): Lines {
+  const name = req.options.pyobject;
+  if (!name || 'error' in req.file) return lines;
+  const analysed = analysePythonSource(req.file.bytes);
+  const path = req.file.path;
+  if (!analysed.ok) {
+    const message =
+      analysed.stage === 'open'
+        ? `error opening ${pyRepr(path)} (exception was: ${analysed.detail})`
+        : `parsing ${pyRepr(path)} failed: ${analysed.detail}`;
+    throw new Fatal({
+      code: analysed.stage === 'open' ? 'pyobject-open' : 'pyobject-parse',
+      fatal: true,
+      message,
+      option: 'pyobject',
+      file: path,
+    });
+  }
+  const tag = findTags(analysed.source).get(name);
+  if (!tag) {
+    throw new Fatal({
+      code: 'pyobject-not-found',
+      fatal: true,
+      message: `Object named ${pyRepr(name)} not found in include file ${strPathRepr(path, flavor)}`,
+      option: 'pyobject',
+      file: path,
+    });
+  }
+  if (req.options['lineno-match'] !== undefined) result.linenoStart = BigInt(tag.start);
+  return { text: lines.text.slice(tag.start - 1, tag.end), origin: lines.origin.slice(tag.start - 1, tag.end) };
+}
+
+function startFilter(lines: Lines, options: LiteralIncludeOptions, result: Resolution): Lines {
+  let pattern: string | undefined;
+  let after = false;
+  let option = '';
+  if (has(options, 'start-at')) {
+    pattern = options['start-at'];
+    option = 'start-at';
+  } else if (has(options, 'start-after')) {
+    pattern = options['start-after'];
+    after = true;
+    option = 'start-after';
+  }
+  if (!pattern) return lines;
+  const index = lines.text.findIndex((line) => line.includes(pattern));
+  if (index < 0) {
+    throw new Fatal({
+      code: 'pattern-not-found',
+      fatal: true,
+      message: `${option} pattern not found: ${pattern}`,
+      option,
+      pattern,
+    });
+  }
+  const from = after ? index + 1 : index;
+  if (options['lineno-match'] !== undefined) result.linenoStart += BigInt(from);
+  return { text: lines.text.slice(from), origin: lines.origin.slice(from) };
+}
+
+function endFilter(lines: Lines, options: LiteralIncludeOptions): Lines {
+  let pattern: string | undefined;
+  let at = false;
+  let option = '';
+  if (has(options, 'end-at')) {
+    pattern = options['end-at'];
+    at = true;
+    option = 'end-at';
+  } else if (has(options, 'end-before')) {
+    pattern = options['end-before'];
+    option = 'end-before';
+  }
+  if (!pattern) return lines;
+  for (let i = 0; i < lines.text.length; i++) {
+    if (!lines.text[i]!.includes(pattern)) continue;
+    if (at) return { text: lines.text.slice(0, i + 1), origin: lines.origin.slice(0, i + 1) };
+    if (i !== 0) return { text: lines.text.slice(0, i), origin: lines.origin.slice(0, i) };
+  }
+  throw new Fatal({ code: 'pattern-not-found', fatal: true, message: `${option} pattern not found: ${pattern}`, option, pattern });
+}
+
+function linesFilter(
+  lines: Lines,
+  options: LiteralIncludeOptions,
+  result: Resolution,
+  path: string,
+  flavor: SphinxFlavor,
+): Lines {
+  const spec = options.lines;
+  if (!spec) return lines;
+  const total = lines.text.length;
+  const parsed = parseLineSpec(spec, total);
+  if (!parsed.ok) throw new Fatal({ code: 'invalid-line-spec', fatal: true, message: parsed.message, option: 'lines' });
+  if (anyOutOfRange(parsed.runs, total)) {
+    result.problems.push({
+      code: 'lines-out-of-range',
+      fatal: false,
+      message: `line number spec is out of range(1-${total}): ${pyRepr(spec)}`,
+      option: 'lines',
+    });
+  }
+  if (options['lineno-match'] !== undefined) {
+    if (!isConsecutive(parsed.runs)) {
+      throw new Fatal({
+        code: 'lineno-match-disjoint',
+        fatal: true,
+        message: 'Cannot use "lineno-match" with a disjoint set of "lines"',
+        option: 'lines',
+      });
+    }
+    result.linenoStart += parsed.runs[0]!.start;
+  }
+  const picked = indexesBelow(parsed.runs, total);
+  const text: string[] = [];
+  const origin: (number | null)[] = [];
+  for (const n of picked) {
+    const i = n < 0 ? total + n : n;
+    if (i < 0) throw new Fatal({ code: 'index-error', fatal: true, message: 'list index out of range', option: 'lines' });
+    text.push(lines.text[i]!);
+    origin.push(lines.origin[i]!);
+  }
+  if (text.length === 0) {
+    throw new Fatal({
+      code: 'no-lines-pulled',
+      fatal: true,
+      message: `Line spec ${pyRepr(spec)}: no lines pulled from include file ${strPathRepr(path, flavor)}`,
+      option: 'lines',
+      file: path,
+    });
+  }
+  return { text, origin };
+}
+
+function dedentFilter(lines: Lines, options: LiteralIncludeOptions, problems: ResolveProblem[]): Lines {
+  if (!has(options, 'dedent')) return lines;
+  const dedent = options.dedent ?? null;
+  if (dedent === null) {
+    const text = splitLines(textwrapDedent(lines.text.join('')));
+    return { text, origin: lines.origin.slice(0, text.length) };
+  }
+  const stripped: number[] = [];
+  lines.text.forEach((line, i) => {
+    if (pyStrip(pyHead(line, dedent)) !== '') {
+      const origin = lines.origin[i];
+      if (origin !== null && origin !== undefined) stripped.push(origin);
+      else stripped.push(-1);
+    }
+  });
+  if (stripped.length > 0) {
+    problems.push({
+      code: 'dedent-strips',
+      fatal: false,
+      message: 'non-whitespace stripped by dedent',
+      option: 'dedent',
+      targetLines: stripped.filter((n) => n > 0),
+    });
+  }
+  const text = lines.text.map((line) => {
+    const cut = pyTail(line, dedent);
+    return line.endsWith('\n') && cut === '' ? '\n' : cut;
+  });
+  return { text, origin: lines.origin.slice() };
+}
+
