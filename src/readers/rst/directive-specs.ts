@@ -133,6 +133,14 @@ export const DIRECTIVE_SPECS: Readonly<Record<string, DirectiveSpec>> = Object.f
   // Sphinx domains (the common ones; `py:`, `c:`, `cpp:`, `js:`, `rst:`, `std:`)
   'py:module': spec(1, 0, false, true, 'rst'),
   'py:currentmodule': spec(1, 0, false, false, 'none'),
+  module: spec(1, 0, false, true, 'rst'),
+  currentmodule: spec(1, 0, false, false, 'none'),
+  'std:glossary': spec(0, 0, false, true, 'glossary'),
+  'std:productionlist': spec(1, 0, true, false, 'none'),
+  'c:namespace-push': spec(1, 0, true, false, 'none'),
+  'c:namespace-pop': spec(0, 0, true, false, 'none'),
+  'cpp:namespace-push': spec(1, 0, true, false, 'none'),
+  'cpp:namespace-pop': spec(0, 0, true, false, 'none'),
   'js:module': spec(1, 0, false, true, 'rst'),
   'c:namespace': spec(1, 0, true, false, 'none'),
   'cpp:namespace': spec(1, 0, true, false, 'none'),
@@ -192,6 +200,9 @@ export const DIRECTIVE_SPECS: Readonly<Record<string, DirectiveSpec>> = Object.f
   'autodata': OBJECT,
   'autoexception': OBJECT,
   'autoproperty': OBJECT,
+  'autodecorator': OBJECT,
+  'autonewtypedata': OBJECT,
+  'autonewvarattribute': OBJECT,
 });
 
 /** Object-description directives of Sphinx's domains: `py:function`, `std:option`, … */

@@ -98,6 +98,8 @@ export interface IncludeInsertion {
   lineOffset?: number;
   /** Key for circular-inclusion checks: the file plus its clip options. */
   key: string;
+  /** The include's `:tab-width:` (default 8). */
+  tabWidth?: number;
 }
 
 export interface ScanOptions {
@@ -765,10 +767,17 @@ class Scanner {
     const from = Math.max(0, padded.length + start);
     rest.text[0] = padded.slice(from, -1);
     rest.col[0] = rest.col[0]! + firstLead + from;
+    let shift = 0;
     if (rest.text[0] === '') {
       rest.text.shift();
       rest.src.shift();
       rest.col.shift();
+      shift = 1;
+    }
+    if (index > 0) {
+      // docutils drops the lines of a multi-line substitution name without
+      // moving its line offset, so what follows is numbered from the `..` line.
+      for (let k = 0; k < rest.length; k++) rest.src[k] = block.src[0]! + k + shift;
     }
     rest.trimEndBlank();
     if (rest.length === 0) return r.end;
@@ -852,7 +861,7 @@ class Scanner {
    * and padding go into the current input right after the directive's block.
    */
   private insert(b: Block, at: number, insertion: IncludeInsertion): void {
-    const lines = toSourceLines(insertion.text);
+    const lines = toSourceLines(insertion.text, insertion.tabWidth ?? 8);
     const inserted = this.addSource(insertion.file, lines, insertion.lineOffset ?? 0);
     const text = ['', ...inserted.text, '', `.. ${END_OF_INCLUSION}${insertion.file}"`, ''];
     const src = [SYNTHETIC, ...inserted.src, SYNTHETIC, SYNTHETIC, SYNTHETIC];
