@@ -1,1 +1,14 @@
-export const version = "0.1.0";
+/** docsnip's library API. */
+export { check, displayPath, type CheckOptions, type CheckResult, type CheckSummary } from './check.js';
+export { resolveProject, formatResolveJson, formatResolveText, type ResolvedDirective, type ResolveResult } from './resolve.js';
+export { resolveLiteralInclude, type Resolution, type ResolveProblem, type ResolveRequest } from './resolver/literalinclude.js';
+export { convertOptions, LITERALINCLUDE_OPTION_SPEC, INCLUDE_OPTION_SPEC, type LiteralIncludeOptions } from './resolver/options.js';
+export { scanRst, type RstDirective, type RstOption, type RstScan } from './readers/rst/scanner.js';
+export { MemoryFileSystem } from './core/fs-memory.js';
+export { NodeFileSystem } from './core/fs-node.js';
+export type { FileSystem, ReadResult } from './core/fs.js';
+export type { Diagnostic, RelatedLocation, Severity } from './core/diagnostic.js';
+export { RULES } from './rules/index.js';
+export { formatHuman } from './reporters/human.js';
+export { formatCheckJson } from './reporters/json.js';
+export { VERSION } from './version.js';

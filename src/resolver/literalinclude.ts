@@ -58,6 +58,8 @@ export interface ResolveProblem {
   pattern?: string;
   /** For `dedent-strips`: 1-based lines of the target that lost text. */
   targetLines?: number[];
+  /** For `decode`: the codec's own explanation. */
+  detail?: string;
 }
 
 export interface Resolution {
@@ -260,6 +262,7 @@ function readText(file: FileInput, encoding: string, options: LiteralIncludeOpti
       fatal: true,
       message: `Encoding ${pyRepr(encoding)} used for reading included file ${shownPath} seems to be wrong, try giving an :encoding: option`,
       file: file.path,
+      detail: e.message,
       option: options.encoding !== undefined ? 'encoding' : undefined,
     });
   }

@@ -61,6 +61,8 @@ export interface RstDirective {
   content: string[];
   /** 1-based line of the first content line. */
   contentLine: number | null;
+  /** Position of the first character of the content. */
+  contentStart: Point | null;
   /**
    * docutils' "Error in directive" detail when the block does not parse
    * (`invalid option block`, `no content permitted`,
@@ -820,7 +822,8 @@ class Scanner {
       argumentRange: null,
       options: [],
       content: parsed.content.text.slice(),
-      contentLine: parsed.content.length > 0 ? parsed.content.src[0]! + 1 : null,
+      contentLine: parsed.content.length > 0 ? this.lineOf(parsed.content.src[0]!) : null,
+      contentStart: parsed.content.length > 0 ? this.point(parsed.content.src[0]!, parsed.content.col[0]!) : null,
       error: parsed.error,
       substitution,
       ancestors,

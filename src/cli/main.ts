@@ -1,0 +1,196 @@
+/**
+ * The command line. `main` takes its whole world as arguments (argv, cwd,
+ * environment, output functions, file system), so tests run it in-process;
+ * `bin/docsnip.js` wires it to the real process.
+ */
+import { posix, resolve as resolvePath } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { check, type CheckOptions } from '../check.js';
+import { NodeFileSystem } from '../core/fs-node.js';
+import type { FileSystem } from '../core/fs.js';
+import { formatCheckJson } from '../reporters/json.js';
+import { formatHuman } from '../reporters/human.js';
+import { COLORS, NO_COLORS } from '../reporters/color.js';
+import { formatResolveJson, formatResolveText, resolveProject } from '../resolve.js';
+import { decodeText } from '../project/page.js';
+import { splitLines } from '../python/str.js';
+import { VERSION } from '../version.js';
+
+export interface CliIO {
+  argv: readonly string[];
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Is stdout a terminal? (Colour is used only then.) */
+  isTTY: boolean;
+  fs?: FileSystem & { glob?: (patterns: readonly string[], cwd: string) => string[] };
+}
+
+/** A problem with how docsnip was called: exit code 2. */
+class UsageError extends Error {}
+
+const GLOB_MAGIC = /[*?[\]{}]/;
+
+function toPosix(p: string): string {
+  return p.replace(/\\/g, '/');
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number.');
+  return Number(value);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Nearest directory upward from `start` that holds a `conf.py`, else null. */
+function findRoot(fs: FileSystem, start: string): string | null {
+  let dir = start;
+  for (;;) {
+    if (fs.stat(posix.join(dir, 'conf.py')) === 'file') return dir;
+    const parent = posix.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+interface CommonFlags {
+  root?: string;
+  exclude: string[];
+  gitignore: boolean;
+}
+
+function projectOptions(io: CliIO, fs: NonNullable<CliIO['fs']>, args: string[], flags: CommonFlags): CheckOptions {
+  const cwd = toPosix(io.cwd);
+  const paths: string[] = [];
+  for (const arg of args) {
+    if (GLOB_MAGIC.test(arg) && fs.stat(toPosix(resolvePath(io.cwd, arg))) === null) {
+      const matched = fs.glob ? fs.glob([toPosix(arg)], cwd) : [];
+      if (matched.length === 0) throw new UsageError(`no files match ${JSON.stringify(arg)}`);
+      paths.push(...matched);
+      continue;
+    }
+    const abs = toPosix(resolvePath(io.cwd, arg));
+    if (fs.stat(abs) === null) throw new UsageError(`no such file or directory: ${arg}`);
+    paths.push(abs);
+  }
+  let root: string;
+  if (flags.root !== undefined) {
+    root = toPosix(resolvePath(io.cwd, flags.root));
+    if (fs.stat(root) !== 'directory') throw new UsageError(`--root is not a directory: ${flags.root}`);
+  } else {
+    const first = paths[0] ?? cwd;
+    const start = fs.stat(first) === 'directory' ? first : posix.dirname(first);
+    root = findRoot(fs, start) ?? cwd;
+  }
+  return {
+    fs,
+    root,
+    cwd,
+    paths: args.length > 0 ? paths : root === cwd ? undefined : [cwd],
+    exclude: flags.exclude,
+    gitignore: flags.gitignore,
+  };
+}
+
+function useColor(io: CliIO, flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.isTTY;
+}
+
+export async function main(io: CliIO): Promise<number> {
+  const fs = io.fs ?? new NodeFileSystem();
+  let exitCode = 0;
+  const program = new Command();
+  program
+    .name('docsnip')
+    .description('Check Sphinx literalinclude directives exactly as Sphinx resolves them.')
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'show stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run docsnip --help for usage)');
+
+  const common = (cmd: Command): Command =>
+    cmd
+      .option('--root <dir>', 'Sphinx source directory, for paths starting with / (default: nearest folder upward with conf.py)')
+      .option('--exclude <glob>', 'leave out documents matching this Sphinx-style pattern, relative to the root (repeatable)', collect, [])
+      .option('--no-gitignore', 'also read documents that git ignores');
+
+  common(
+    program
+      .command('check')
+      .description('report missing files, missing markers and bad options in literalinclude and include directives')
+      .argument('[paths...]', 'documents, directories or globs (default: the Sphinx project around the current directory)'),
+  )
+    .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--quiet', 'report errors only')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .action((args: string[], flags: CommonFlags & { format: string; maxWarnings?: number; quiet?: boolean; color?: boolean }) => {
+      const opts = projectOptions(io, fs, args, flags);
+      const result = check(opts);
+      const shown = flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+      if (flags.format === 'json') {
+        io.stdout(formatCheckJson(shown, result.summary));
+      } else {
+        const sources = new Map<string, string[] | null>();
+        io.stdout(
+          formatHuman(shown, {
+            palette: useColor(io, flags.color) ? COLORS : NO_COLORS,
+            summary: result.summary,
+            source: (file) => {
+              if (!sources.has(file)) {
+                const read = result.project.cache.read(toPosix(resolvePath(io.cwd, file)));
+                const decoded = read.kind === 'file' ? decodeText(read.bytes, 'utf-8-sig') : null;
+                sources.set(file, decoded && 'text' in decoded ? splitLines(decoded.text, false) : null);
+              }
+              return sources.get(file)!;
+            },
+          }),
+        );
+      }
+      const tooManyWarnings = flags.maxWarnings !== undefined && result.summary.warnings > flags.maxWarnings;
+      if (tooManyWarnings) {
+        io.stderr(`docsnip: ${result.summary.warnings} warnings, more than --max-warnings ${flags.maxWarnings}\n`);
+      }
+      exitCode = result.summary.errors > 0 || tooManyWarnings ? 1 : 0;
+    });
+
+  common(
+    program
+      .command('resolve')
+      .description('print the text Sphinx renders for every literalinclude, in reading order')
+      .argument('[paths...]', 'documents, directories or globs'),
+  )
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((args: string[], flags: CommonFlags & { format: string }) => {
+      const result = resolveProject(projectOptions(io, fs, args, flags));
+      io.stdout(flags.format === 'json' ? formatResolveJson(result) : formatResolveText(result));
+      exitCode = result.summary.errors > 0 ? 1 : 0;
+    });
+
+  try {
+    await program.parseAsync([...io.argv], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`docsnip: ${e.message}\n`);
+      return 2;
+    }
+    const debug = io.argv.includes('--debug');
+    io.stderr(`docsnip: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (debug && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
+    else io.stderr('(run again with --debug for details, and please report it)\n');
+    return 2;
+  }
+}

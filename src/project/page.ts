@@ -1,0 +1,345 @@
+/**
+ * One page as Sphinx builds it: its text, the fragments its `.. include::`
+ * directives pull in (followed recursively, each with its own options), and
+ * every literalinclude in reading order, resolved relative to the page's
+ * directory, as Sphinx does even for directives that sit in a fragment.
+ */
+import { posix } from 'node:path';
+import type { FileSystem, ReadResult } from '../core/fs.js';
+import { lookupCodec, nonTextEncodingMessage, PythonDecodeError } from '../python/codecs.js';
+import { pyRepr, splitLines, universalNewlines } from '../python/str.js';
+import { scanRst, type IncludeInsertion, type RstDirective, type RstScan } from '../readers/rst/scanner.js';
+import { toSourceLines } from '../readers/rst/lines.js';
+import {
+  convertOptions,
+  INCLUDE_OPTION_SPEC,
+  LITERALINCLUDE_OPTION_SPEC,
+  type ConversionResult,
+  type IncludeOptions,
+  type LiteralIncludeOptions,
+} from '../resolver/options.js';
+import { resolveLiteralInclude, type FileInput, type Resolution, type SphinxFlavor } from '../resolver/literalinclude.js';
+
+export interface PageOptions {
+  fs: FileSystem;
+  /** The Sphinx source directory (absolute); a leading `/` in paths means this. */
+  root: string;
+  flavor?: SphinxFlavor;
+  /** Sphinx's `source_encoding` (default `utf-8-sig`). */
+  sourceEncoding?: string;
+  /** Read cache shared by every page of a run. */
+  cache?: ReadCache;
+}
+
+/** Reads each file once per run. */
+export class ReadCache {
+  private readonly reads = new Map<string, ReadResult>();
+  constructor(private readonly fs: FileSystem) {}
+  read(path: string): ReadResult {
+    let r = this.reads.get(path);
+    if (!r) {
+      r = this.fs.read(path);
+      this.reads.set(path, r);
+    }
+    return r;
+  }
+  input(path: string): FileInput {
+    const r = this.read(path);
+    if (r.kind === 'file') return { path, bytes: r.bytes };
+    if (r.kind === 'missing') return { path, error: 'missing' };
+    if (r.kind === 'directory') return { path, error: 'directory' };
+    return { path, error: 'unreadable', detail: r.message };
+  }
+}
+
+/** The part of a directive common to literalinclude and include results. */
+interface DirectiveResultBase {
+  /** The page being built (absolute). */
+  page: string;
+  /** The file that holds the directive (absolute): the page or a fragment. */
+  source: string;
+  directive: RstDirective;
+  /** docutils' "Error in directive" detail, when the block or an option is bad. */
+  error: string | null;
+  /** Index in `directive.options` of the option at fault, when `error` is about one. */
+  errorOption: number | null;
+  /** The argument as written. */
+  argument: string | null;
+  /** The resolved file (absolute), when there is an argument. */
+  target: string | null;
+}
+
+export interface LiteralIncludeResult extends DirectiveResultBase {
+  kind: 'literalinclude';
+  options: LiteralIncludeOptions | null;
+  /** The resolved `:diff:` file (absolute). */
+  diffTarget: string | null;
+  /** null when the directive never ran (`error` set). */
+  resolution: Resolution | null;
+}
+
+export type IncludeProblem =
+  | { code: 'file-missing'; message: string }
+  | { code: 'decode'; message: string }
+  | { code: 'not-text-encoding'; message: string }
+  | { code: 'start-not-found'; message: string; pattern: string }
+  | { code: 'end-not-found'; message: string; pattern: string }
+  | { code: 'cycle'; message: string; chain: string[] }
+  | { code: 'line-too-long'; message: string; line: number };
+
+export interface IncludeResult extends DirectiveResultBase {
+  kind: 'include';
+  options: IncludeOptions | null;
+  problem: IncludeProblem | null;
+  /** Was the text inserted and parsed as rST (not `:literal:`, `:code:` or `:parser:`)? */
+  parsed: boolean;
+}
+
+export type DirectiveResult = LiteralIncludeResult | IncludeResult;
+
+export interface PageResult {
+  page: string;
+  /** Why the page could not be read or decoded. */
+  readError: string | null;
+  scan: RstScan | null;
+  /** literalinclude and include directives, in reading order. */
+  directives: DirectiveResult[];
+  /** Every fragment this page includes, directly or not (absolute). */
+  included: Set<string>;
+}
+
+/** Sphinx `env.relfn2path`: `/x` is under the source dir, anything else under the page's directory. */
+export function relfn2path(root: string, page: string, filename: string): string {
+  if (filename.startsWith('/') || filename.startsWith('\\')) {
+    return posix.normalize(posix.join(root, filename.slice(1)));
+  }
+  return posix.normalize(posix.join(posix.dirname(page), filename));
+}
+
+/** Decode bytes the way Python's `open(encoding=…)` does, or explain why not. */
+export function decodeText(bytes: Uint8Array, encoding: string): { text: string } | { error: string; notText?: boolean } {
+  const codec = lookupCodec(encoding);
+  if (!codec) return { error: `unknown encoding: ${encoding}` };
+  if (!codec.text) return { error: nonTextEncodingMessage(encoding), notText: true };
+  if (!codec.decodeFile) return { error: `docsnip cannot decode ${codec.name}` };
+  try {
+    return { text: codec.decodeFile(bytes) };
+  } catch (e) {
+    if (e instanceof PythonDecodeError) return { error: e.message };
+    throw e;
+  }
+}
+
+const LINE_LENGTH_LIMIT = 10_000;
+
+/** Analyse one page: scan it, follow its includes, resolve its literalincludes. */
+export function analysePage(page: string, opts: PageOptions): PageResult {
+  const cache = opts.cache ?? new ReadCache(opts.fs);
+  const result: PageResult = { page, readError: null, scan: null, directives: [], included: new Set() };
+  const read = cache.read(page);
+  if (read.kind !== 'file') {
+    result.readError = read.kind === 'error' ? read.message : read.kind === 'directory' ? 'is a directory' : 'not found';
+    return result;
+  }
+  const decoded = decodeText(read.bytes, opts.sourceEncoding ?? 'utf-8-sig');
+  if ('error' in decoded) {
+    result.readError = decoded.error;
+    return result;
+  }
+  const includes = new Map<RstDirective, IncludeResult>();
+  const scan = scanRst(universalNewlines(decoded.text), {
+    file: page,
+    key: page,
+    include: (directive, chain) => {
+      const r = followInclude(page, directive, chain, opts, cache);
+      includes.set(directive, r.result);
+      if (r.insertion) result.included.add(r.result.target!);
+      return r.insertion;
+    },
+  });
+  result.scan = scan;
+  for (const directive of scan.directives) {
+    if (directive.name === 'literalinclude') {
+      result.directives.push(resolveDirective(page, directive, opts, cache));
+    } else if (directive.name === 'include' && directive.substitution === null) {
+      const included = includes.get(directive);
+      result.directives.push(included ?? includeWithoutHook(page, directive, opts));
+    }
+  }
+  return result;
+}
+
+function base(page: string, directive: RstDirective): DirectiveResultBase {
+  return {
+    page,
+    source: directive.file,
+    directive,
+    error: directive.error,
+    errorOption: null,
+    argument: directive.argument,
+    target: null,
+  };
+}
+
+function converted<T>(
+  b: DirectiveResultBase,
+  spec: Parameters<typeof convertOptions>[0],
+): T | null {
+  if (b.error !== null) return null;
+  const conv: ConversionResult<T> = convertOptions<T>(
+    spec,
+    b.directive.options.map((o) => ({ name: o.name, value: o.value })),
+  );
+  if (!conv.ok) {
+    b.error = conv.detail;
+    b.errorOption = conv.index;
+    return null;
+  }
+  return conv.options;
+}
+
+function resolveDirective(page: string, directive: RstDirective, opts: PageOptions, cache: ReadCache): LiteralIncludeResult {
+  const b = base(page, directive);
+  const options = converted<LiteralIncludeOptions>(b, LITERALINCLUDE_OPTION_SPEC);
+  const result: LiteralIncludeResult = { ...b, kind: 'literalinclude', options, diffTarget: null, resolution: null };
+  if (!options || result.argument === null) return result;
+  result.target = relfn2path(opts.root, page, result.argument);
+  if (options.diff !== undefined) result.diffTarget = relfn2path(opts.root, page, options.diff);
+  result.resolution = resolveLiteralInclude({
+    options,
+    file: cache.input(result.target),
+    diffFile: result.diffTarget ? cache.input(result.diffTarget) : undefined,
+    flavor: opts.flavor,
+    sourceEncoding: opts.sourceEncoding,
+  });
+  return result;
+}
+
+/** An include that errored before the hook ran (bad block): report it anyway. */
+function includeWithoutHook(page: string, directive: RstDirective, opts: PageOptions): IncludeResult {
+  const b = base(page, directive);
+  const options = converted<IncludeOptions>(b, INCLUDE_OPTION_SPEC);
+  const result: IncludeResult = { ...b, kind: 'include', options, problem: null, parsed: false };
+  if (options && result.argument !== null && !isStandardInclude(result.argument)) {
+    result.target = relfn2path(opts.root, page, result.argument);
+  }
+  return result;
+}
+
+function isStandardInclude(argument: string): boolean {
+  return argument.startsWith('<') && argument.endsWith('>');
+}
+
+/** Python slice bounds for `lines[start:end]`. */
+function sliceBounds(length: number, start: bigint | undefined, end: bigint | undefined): [number, number] {
+  const clamp = (v: bigint | undefined, dflt: number): number => {
+    if (v === undefined) return dflt;
+    let n = v < 0n ? BigInt(length) + v : v;
+    if (n < 0n) n = 0n;
+    if (n > BigInt(length)) n = BigInt(length);
+    return Number(n);
+  };
+  return [clamp(start, 0), clamp(end, length)];
+}
+
+function followInclude(
+  page: string,
+  directive: RstDirective,
+  chain: readonly string[],
+  opts: PageOptions,
+  cache: ReadCache,
+): { result: IncludeResult; insertion: IncludeInsertion | null } {
+  const b = base(page, directive);
+  const options = converted<IncludeOptions>(b, INCLUDE_OPTION_SPEC);
+  const result: IncludeResult = { ...b, kind: 'include', options, problem: null, parsed: false };
+  const none = { result, insertion: null };
+  if (!options || result.argument === null || isStandardInclude(result.argument)) return none;
+  // docutils' `directives.path`: the argument with its line breaks removed.
+  const argument = result.argument.split('\n').map((l) => l.trim()).join('');
+  const target = relfn2path(opts.root, page, argument);
+  result.target = target;
+  const read = cache.read(target);
+  if (read.kind !== 'file') {
+    result.problem = {
+      code: 'file-missing',
+      message: `Problems with "include" directive path:\nInputError: [Errno 2] No such file or directory: ${pyRepr(target)}.`,
+    };
+    return none;
+  }
+  const decoded = decodeText(read.bytes, options.encoding ?? opts.sourceEncoding ?? 'utf-8-sig');
+  if ('error' in decoded) {
+    result.problem = decoded.notText
+      ? { code: 'not-text-encoding', message: decoded.error }
+      : { code: 'decode', message: `Problem with "include" directive:\nUnicodeDecodeError: ${decoded.error}` };
+    return none;
+  }
+  let text = universalNewlines(decoded.text);
+  let lineOffset = 0;
+  const startLine = options['start-line'];
+  const endLine = options['end-line'];
+  if ((startLine !== undefined && startLine !== 0n) || endLine !== undefined) {
+    const lines = splitLines(text, true);
+    const [s, e] = sliceBounds(lines.length, startLine, endLine);
+    lineOffset = s;
+    text = lines.slice(s, e).join('');
+  }
+  const after = options['start-after'];
+  if (after) {
+    const at = text.indexOf(after);
+    if (at < 0) {
+      result.problem = {
+        code: 'start-not-found',
+        message: 'Problem with "start-after" option of "include" directive:\nText not found.',
+        pattern: after,
+      };
+      return none;
+    }
+    lineOffset += countLines(text.slice(0, at + after.length));
+    text = text.slice(at + after.length);
+  }
+  const before = options['end-before'];
+  if (before) {
+    const at = text.indexOf(before);
+    if (at < 0) {
+      result.problem = {
+        code: 'end-not-found',
+        message: 'Problem with "end-before" option of "include" directive:\nText not found.',
+        pattern: before,
+      };
+      return none;
+    }
+    text = text.slice(0, at);
+  }
+  if (options.literal !== undefined || options.code !== undefined || options.parser !== undefined) return none;
+  const lines = toSourceLines(text, options['tab-width'] !== undefined ? Number(options['tab-width']) : 8);
+  const tooLong = lines.text.findIndex((l) => l.length > LINE_LENGTH_LIMIT);
+  if (tooLong >= 0) {
+    result.problem = {
+      code: 'line-too-long',
+      message: `"${target}": line ${tooLong + 1 + lineOffset} exceeds the line-length-limit.`,
+      line: tooLong + 1 + lineOffset,
+    };
+    return none;
+  }
+  const key = `${target}\u0000${startLine ?? ''}\u0000${endLine ?? ''}\u0000${after ?? ''}\u0000${before ?? ''}`;
+  const chainFiles = chain.map((k) => k.split('\u0000')[0]!);
+  // As in docutils, the page itself is in the log under another spelling of
+  // its path, so a page that includes itself is inserted once before the
+  // inner include is refused.
+  if (chain.includes(key)) {
+    result.problem = {
+      code: 'cycle',
+      message: `circular inclusion in "include" directive: ${[target, ...chainFiles.slice().reverse()].join(' < ')}`,
+      chain: [...chainFiles, target],
+    };
+    return none;
+  }
+  result.parsed = true;
+  const tabWidth = options['tab-width'] !== undefined ? Number(options['tab-width']) : 8;
+  return { result, insertion: { file: target, text, lineOffset, key, tabWidth } };
+}
+
+/** Number of line breaks in `s` (Python line boundaries). */
+function countLines(s: string): number {
+  return splitLines(s, true).length - (s === '' || /[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]$/.test(s) ? 0 : 1);
+}

@@ -1,0 +1,97 @@
+/**
+ * `resolve`: every literalinclude of every checked page, in reading order,
+ * with the exact text Sphinx renders for it.
+ */
+import { check, displayPath, type CheckOptions } from './check.js';
+import { diagnosticJson } from './reporters/json.js';
+import type { Diagnostic } from './core/diagnostic.js';
+
+export interface ResolvedDirective {
+  /** The page being built (display path). */
+  doc: string;
+  /** The file that holds the directive (display path): the page or a fragment. */
+  source: string;
+  line: number;
+  column: number;
+  name: 'literalinclude';
+  /** The resolved file (display path), or null without an argument. */
+  target: string | null;
+  /** Options as written (value null for an empty option), in source order. */
+  options: Record<string, string | null>;
+  /** Did Sphinx produce a literal block? */
+  ok: boolean;
+  /** The literal block's text exactly, or null. */
+  text: string | null;
+  language: string | null;
+  /** First displayed line number. */
+  lineStart: number | null;
+  diagnostics: Diagnostic[];
+}
+
+export interface ResolveResult {
+  directives: ResolvedDirective[];
+  summary: { files: number; directives: number; errors: number; warnings: number };
+}
+
+export function resolveProject(opts: CheckOptions): ResolveResult {
+  const result = check(opts);
+  const directives: ResolvedDirective[] = [];
+  for (const page of result.project.pages) {
+    for (const d of page.directives) {
+      if (d.kind !== 'literalinclude') continue;
+      const options: Record<string, string | null> = {};
+      for (const o of d.directive.options) options[o.name] = o.value;
+      const r = d.resolution;
+      const start = r?.ok ? r.linenoStart : null;
+      directives.push({
+        doc: displayPath(opts.cwd, d.page),
+        source: displayPath(opts.cwd, d.source),
+        line: d.directive.range.start.line,
+        column: d.directive.range.start.column,
+        name: 'literalinclude',
+        target: d.target ? displayPath(opts.cwd, d.target) : null,
+        options,
+        ok: r?.ok ?? false,
+        text: r?.ok ? r.text : null,
+        language: r?.language ?? d.options?.language ?? null,
+        lineStart: start === null ? null : Number(start),
+        diagnostics: result.byDirective.get(d) ?? [],
+      });
+    }
+  }
+  return { directives, summary: result.summary };
+}
+
+export function formatResolveJson(result: ResolveResult): string {
+  const directives = result.directives.map((d) => ({
+    doc: d.doc,
+    source: d.source,
+    line: d.line,
+    column: d.column,
+    name: d.name,
+    target: d.target,
+    options: d.options,
+    ok: d.ok,
+    text: d.text,
+    language: d.language,
+    lineStart: d.lineStart,
+    diagnostics: d.diagnostics.map(diagnosticJson),
+  }));
+  return JSON.stringify({ version: 1, directives }, null, 2) + '\n';
+}
+
+/** Plain text: a header per directive, then its text. */
+export function formatResolveText(result: ResolveResult): string {
+  const out: string[] = [];
+  for (const d of result.directives) {
+    const where = d.source === d.doc ? `${d.source}:${d.line}` : `${d.source}:${d.line} (in ${d.doc})`;
+    out.push(`==> ${where} <- ${d.target ?? '?'}${d.language ? ` [${d.language}]` : ''}`);
+    if (d.ok) {
+      out.push(d.text!.endsWith('\n') || d.text === '' ? d.text!.replace(/\n$/, '') : d.text! + ' ⏎ (no final newline)');
+    } else {
+      for (const diag of d.diagnostics) out.push(`!! ${diag.ruleId}: ${diag.message}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,50 @@
+import { defineRule, includedFrom } from './rule.js';
+import { code, optionValueRange } from './locate.js';
+import { closest } from './suggest.js';
+import { INCLUDE_OPTION_SPEC, LITERALINCLUDE_OPTION_SPEC } from '../resolver/options.js';
+
+export default defineRule({
+  id: 'invalid-option',
+  severity: 'error',
+  description:
+    'A directive option that docutils or Sphinx refuses: unknown, duplicated, wrong value, bad line spec, missing argument or content where none is allowed.',
+  check(ctx) {
+    for (const r of [...ctx.literalincludes, ...ctx.includes]) {
+      const directive = r.directive;
+      if (r.error !== null) {
+        const known = Object.keys(r.kind === 'literalinclude' ? LITERALINCLUDE_OPTION_SPEC : INCLUDE_OPTION_SPEC);
+        const o = r.errorOption !== null ? directive.options[r.errorOption] : undefined;
+        let hint = '';
+        if (o && r.error.startsWith('unknown option')) {
+          const near = closest(o.name, known);
+          if (near) hint = `; did you mean ${code(':' + near + ':')}?`;
+        }
+        const range = o
+          ? o.range
+          : r.error === 'no content permitted' && directive.contentStart !== null
+            ? { start: directive.contentStart, end: directive.contentStart }
+            : directive.nameRange;
+        ctx.report({
+          file: r.source,
+          subject: r,
+          range,
+          message: `Error in "${directive.name}" directive: ${r.error.replace(/\n/g, ' ')}${hint}`,
+          related: includedFrom(ctx, r),
+        });
+        continue;
+      }
+      if (r.kind !== 'literalinclude') continue;
+      for (const p of r.resolution?.problems ?? []) {
+        if (p.code !== 'invalid-line-spec' && p.code !== 'tab-width' && p.code !== 'not-text-encoding') continue;
+        if (p.code === 'not-text-encoding' && p.option !== 'encoding') continue;
+        ctx.report({
+          file: r.source,
+          subject: r,
+          range: optionValueRange(directive, p.option ?? ''),
+          message: p.code === 'invalid-line-spec' ? `:${p.option}: ${p.message}` : p.message,
+          related: includedFrom(ctx, r),
+        });
+      }
+    }
+  },
+});

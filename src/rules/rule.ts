@@ -1,0 +1,83 @@
+/**
+ * How a rule is written. A rule has a stable kebab-case id, a default
+ * severity, a one-line description, and a `check` that walks the analysed
+ * pages and reports. `defineRule` is the only way to make one, and the
+ * context stamps the id and severity on every report, so a rule body only
+ * says where and what.
+ */
+import type { Diagnostic, RelatedLocation, Severity } from '../core/diagnostic.js';
+import type { Range } from '../readers/rst/scanner.js';
+import type { DirectiveResult, IncludeResult, LiteralIncludeResult, PageResult } from '../project/page.js';
+import type { Project } from '../project/project.js';
+
+export interface RuleMeta {
+  /** Stable kebab-case id; never renamed. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** One line: what the rule reports. */
+  readonly description: string;
+}
+
+export interface Report {
+  /** Absolute path of the file the diagnostic is in. */
+  file: string;
+  /** The directive (in the page being built) the finding is about. */
+  subject?: DirectiveResult;
+  range: Range;
+  message: string;
+  related?: { file: string; line: number; column: number; message: string }[];
+  note?: string;
+}
+
+export interface RuleContext {
+  readonly project: Project;
+  /** The pages checked in this run. */
+  readonly pages: readonly PageResult[];
+  /** Every literalinclude of every checked page, in reading order. */
+  readonly literalincludes: readonly LiteralIncludeResult[];
+  /** Every include of every checked page, in reading order. */
+  readonly includes: readonly IncludeResult[];
+  /** A path as shown to the user (relative, POSIX). */
+  display(path: string): string;
+  /** Decoded lines (Python `splitlines`, no terminators) of a file, or null. */
+  textLines(path: string): string[] | null;
+  /** Names in a directory, or null. */
+  list(dir: string): string[] | null;
+  report(report: Report): void;
+}
+
+export interface Rule extends RuleMeta {
+  check(context: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  if (!/^[a-z]+(-[a-z]+)*$/.test(rule.id)) throw new Error(`rule id must be kebab-case: ${rule.id}`);
+  return Object.freeze(rule);
+}
+
+/**
+ * Related location for a directive that sits in a fragment: the include
+ * directive in the page being built that pulled the fragment in.
+ */
+export function includedFrom(ctx: RuleContext, result: { page: string; source: string }): RelatedLocation[] {
+  if (result.page === result.source) return [];
+  const page = ctx.pages.find((p) => p.page === result.page);
+  const site = page?.directives.find((d) => d.kind === 'include' && d.parsed && d.target === result.source);
+  if (!site) return [{ file: ctx.display(result.page), line: 1, column: 1, message: `built as part of this page` }];
+  const start = site.directive.range.start;
+  return [
+    {
+      file: ctx.display(site.source),
+      line: start.line,
+      column: start.column,
+      message: `included here by ${ctx.display(result.page)}, so paths resolve from ${ctx.display(dirOf(result.page))}/`,
+    },
+  ];
+}
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+export type { Diagnostic };

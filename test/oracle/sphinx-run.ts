@@ -1,0 +1,85 @@
+/**
+ * Run real Sphinx over a source tree and collect what the oracle needs: every
+ * literal block a literalinclude built (via the `doctree-read` dump of
+ * `sphinx_oracle_conf.py`) and every warning, with paths made relative to
+ * the source tree so results compare across machines.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseWarnings, type OracleResult, type OracleBlock } from '../support/sphinx-compare.js';
+
+const HERE = new URL('.', import.meta.url).pathname;
+
+export interface SphinxInfo {
+  command: string;
+  version: string;
+}
+
+/** The sphinx-build to use (`DOCSNIP_SPHINX_BUILD`, else `sphinx-build` on PATH); throws when there is none. */
+export function findSphinx(): SphinxInfo {
+  const command = process.env.DOCSNIP_SPHINX_BUILD ?? 'sphinx-build';
+  const r = spawnSync(command, ['--version'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) {
+    throw new Error(
+      `The Sphinx oracle is not available: cannot run ${JSON.stringify(command)} (${r.error?.message ?? r.stderr}). ` +
+        'Install it (apt-get install python3-sphinx, or pip install sphinx==9.0.4) or set DOCSNIP_SPHINX_BUILD.',
+    );
+  }
+  const version = /(\d+\.\d+\.\d+)/.exec(r.stdout + r.stderr)?.[1];
+  if (!version) throw new Error(`cannot read the version of ${command}: ${r.stdout}`);
+  return { command, version };
+}
+
+/** Build `srcDir` (copied to a temporary directory) and return its literalinclude blocks and warnings. */
+export function runSphinx(sphinx: SphinxInfo, srcDir: string, excludePatterns: readonly string[] = []): OracleResult {
+  const work = mkdtempSync(join(tmpdir(), 'docsnip-sphinx-'));
+  try {
+    const src = join(work, 'src');
+    cpSync(srcDir, src, { recursive: true });
+    const conf = readFileSync(join(HERE, 'sphinx_oracle_conf.py'), 'utf8');
+    writeFileSync(join(src, 'conf.py'), `EXCLUDE_PATTERNS = ${JSON.stringify(excludePatterns)}\n${conf}`);
+    const out = join(work, 'out');
+    const warningsFile = join(work, 'warnings.txt');
+    const r = spawnSync(sphinx.command, ['-E', '-N', '-q', '-b', 'dummy', '-w', warningsFile, 'src', 'out'], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8', PYTHONHASHSEED: '0' },
+    });
+    if (r.status !== 0) throw new Error(`sphinx-build failed (${r.status}): ${r.stderr}`);
+    const blocks: OracleBlock[] = [];
+    const blockDir = join(out, 'blocks');
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith('.json')) {
+          for (const row of JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>[]) {
+            blocks.push({
+              doc: relative(src, row.doc_source as string),
+              line: row.line as number,
+              file: relative(src, row.file as string),
+              text: row.text as string,
+              language: (row.language as string | null) ?? null,
+              linenos: Boolean(row.linenos),
+              highlightArgs: (row.highlight_args as Record<string, unknown>) ?? {},
+              classes: row.classes as string[],
+              names: row.names as string[],
+              caption: (row.caption as string | null) ?? null,
+            });
+          }
+        }
+      }
+    };
+    if (existsSync(blockDir)) walk(blockDir);
+    blocks.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.line - b.line));
+    const warningsText = existsSync(warningsFile) ? readFileSync(warningsFile, 'utf8') : '';
+    const warnings = parseWarnings(warningsText, { src, cwd: work });
+    return { sphinx: sphinx.version, blocks, warnings };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export { execFileSync };
