@@ -14,10 +14,34 @@ function hint(ctx: RuleContext, target: string, argument: string, source: string
   const dir = posix.dirname(target);
   const names = ctx.list(dir);
   if (names) {
-    const near = closest(posix.basename(target), names);
+    const base = posix.basename(target);
+    const near = closest(base, names) ?? renamed(base, names);
     if (near) return `; did you mean ${code(ctx.display(posix.join(dir, near)))}?`;
   }
   return '';
+}
+
+/**
+ * A likely rename: a name with the same extension that shares a long prefix
+ * or suffix with the missing one (`greeting_app.py` -> `greeting.py`).
+ */
+function renamed(base: string, names: readonly string[]): string | null {
+  const ext = posix.extname(base);
+  const stem = base.slice(0, base.length - ext.length).toLowerCase();
+  const shared = (a: string, b: string): number => {
+    let p = 0;
+    while (p < a.length && p < b.length && a[p] === b[p]) p++;
+    let q = 0;
+    while (q < a.length && q < b.length && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+    return Math.max(p, q);
+  };
+  const scored = names
+    .filter((n) => n !== base && posix.extname(n) === ext)
+    .map((n) => ({ n, score: shared(stem, n.slice(0, n.length - ext.length).toLowerCase()) }))
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  if (!best || best.score < 4 || scored[1]?.score === best.score) return null;
+  return best.n;
 }
 
 export default defineRule({

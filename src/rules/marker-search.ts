@@ -49,11 +49,50 @@ export function suggestion(
   );
   const sameButCase = candidates.find((c) => c.text !== token && c.text.toLowerCase() === token.toLowerCase());
   const best = sameButCase?.text ?? closest(token, candidates.map((c) => c.text));
-  if (best === null) return { text: '', related: [] };
+  if (best === null) return renamedMarker(ctx, target, token, lines, from, wantEnd);
   const where = candidates.find((c) => c.text === best)!;
   const why = sameButCase ? ' (markers are case-sensitive)' : '';
   return {
     text: `; did you mean ${code(best)} (line ${where.line})?${why}`,
     related: [{ file: ctx.display(target), line: where.line, column: where.column, message: `closest match: ${best}` }],
   };
+}
+
+/**
+ * When nothing is close by spelling, look at the marker structure: a start
+ * marker whose `-end` partner still exists was probably renamed (the marker
+ * right before the partner is the suggestion); an end marker that is gone
+ * lets the region run on, so name the next marker after the start.
+ */
+function renamedMarker(
+  ctx: RuleContext,
+  target: string,
+  token: string,
+  lines: readonly string[],
+  from: number,
+  wantEnd: boolean | null,
+): { text: string; related: RelatedLocation[] } {
+  const none = { text: '', related: [] };
+  const m = /^\[(.+)\]$/.exec(token);
+  if (!m) return none;
+  const tokens = markerCandidates(token, lines);
+  if (wantEnd === false) {
+    const partner = tokens.find((c) => c.text === `[${m[1]}-end]`);
+    if (!partner) return none;
+    const before = tokens.filter((c) => c.line < partner.line && !/-end\]$/.test(c.text)).pop();
+    if (!before) return none;
+    return {
+      text: `; its end marker ${code(partner.text)} is on line ${partner.line}, and the marker before it is ${code(before.text)} (line ${before.line}): renamed?`,
+      related: [{ file: ctx.display(target), line: before.line, column: before.column, message: `start marker before ${partner.text}` }],
+    };
+  }
+  if (wantEnd === true) {
+    const next = tokens.find((c) => c.line - 1 >= from);
+    if (!next) return { text: '; no marker follows the start marker', related: [] };
+    return {
+      text: `; the next marker after the start is ${code(next.text)} (line ${next.line})`,
+      related: [{ file: ctx.display(target), line: next.line, column: next.column, message: 'next marker after the start' }],
+    };
+  }
+  return none;
 }
