@@ -211,6 +211,11 @@ function resolveDirective(page: string, directive: RstDirective, opts: PageOptio
     diffFile: result.diffTarget ? cache.input(result.diffTarget) : undefined,
     flavor: opts.flavor,
     sourceEncoding: opts.sourceEncoding,
+    directive: {
+      argument: result.argument,
+      sourcePath: directive.file,
+      contentLine: directive.range.end.line + 2,
+    },
   });
   return result;
 }

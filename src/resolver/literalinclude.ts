@@ -40,7 +40,8 @@ export type ProblemCode =
   | 'no-lines-pulled'
   | 'index-error'
   | 'dedent-strips'
-  | 'tab-width';
+  | 'tab-width'
+  | 'caption';
 
 export interface ResolveProblem {
   code: ProblemCode;
@@ -96,6 +97,12 @@ export interface ResolveRequest {
   flavor?: SphinxFlavor;
   /** Sphinx's `source_encoding` (default `utf-8-sig`). */
   sourceEncoding?: string;
+  /**
+   * Where the directive is, for the caption check: its argument (the caption
+   * when `:caption:` is empty), the absolute path of the file holding it, and
+   * the line where docutils starts parsing content (after the option block).
+   */
+  directive?: { argument: string; sourcePath: string; contentLine: number };
 }
 
 /** Sphinx's `INVALID_OPTIONS_PAIR`, in its order. */
@@ -215,6 +222,7 @@ export function resolveLiteralInclude(req: ResolveRequest): Resolution {
       }
       result.highlightLines = indexesBelow(parsed.runs, total).map((x) => x + 1);
     }
+    if (options.caption !== undefined && req.directive) checkCaption(options.caption || req.directive.argument, req.directive, flavor);
     result.ok = true;
     result.lines = lines.text;
     result.origins = lines.origin;
@@ -224,6 +232,26 @@ export function resolveLiteralInclude(req: ResolveRequest): Resolution {
     problems.push(e.problem);
   }
   return result;
+}
+
+/**
+ * Sphinx parses the caption as reStructuredText and refuses it when the first
+ * thing parsed is a docutils message. The captions that do that: `::` alone
+ * (a literal block with nothing after it) and a line of 4+ punctuation
+ * characters (a transition, which is not allowed there).
+ */
+function checkCaption(caption: string, at: NonNullable<ResolveRequest['directive']>, flavor: SphinxFlavor): void {
+  const text = caption.split('\n')[0]!.replace(/[ \t]+$/, '');
+  let detail: string | null = null;
+  if (caption.trim() === '::') {
+    detail = `${at.sourcePath}:${at.contentLine + 1}: (WARNING/2) Literal block expected; none found.`;
+  } else if (!caption.includes('\n') && /^([!-\/:-@[-`{-~])\1* *$/.test(text) && text.trim().length >= 4 && text.trim() !== '::') {
+    const level = flavor === '5' ? 'SEVERE/4' : 'ERROR/3';
+    detail = `${at.sourcePath}:${at.contentLine}: (${level}) Unexpected section title or transition.\n\n${caption}`;
+  }
+  if (detail !== null) {
+    throw new Fatal({ code: 'caption', fatal: true, message: `Invalid caption: ${detail}`, option: 'caption' });
+  }
 }
 
 /** Sphinx `read_file`: strict decoding, universal newlines, optional tab expansion. */

@@ -35,13 +35,18 @@ export default defineRule({
       }
       if (r.kind !== 'literalinclude') continue;
       for (const p of r.resolution?.problems ?? []) {
-        if (p.code !== 'invalid-line-spec' && p.code !== 'tab-width' && p.code !== 'not-text-encoding') continue;
+        if (p.code !== 'invalid-line-spec' && p.code !== 'tab-width' && p.code !== 'not-text-encoding' && p.code !== 'caption') continue;
         if (p.code === 'not-text-encoding' && p.option !== 'encoding') continue;
         ctx.report({
           file: r.source,
           subject: r,
           range: optionValueRange(directive, p.option ?? ''),
-          message: p.code === 'invalid-line-spec' ? `:${p.option}: ${p.message}` : p.message,
+          message:
+            p.code === 'invalid-line-spec'
+              ? `:${p.option}: ${p.message}`
+              : p.code === 'caption'
+                ? `:caption: is not valid as a one-line reStructuredText caption (${p.message.includes('Literal block') ? '`::` starts a literal block' : 'a line of punctuation is a transition'}); Sphinx drops the block`
+                : p.message,
           related: includedFrom(ctx, r),
         });
       }

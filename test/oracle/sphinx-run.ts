@@ -4,10 +4,10 @@
  * `sphinx_oracle_conf.py`) and every warning, with paths made relative to
  * the source tree so results compare across machines.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseWarnings, type OracleResult, type OracleBlock } from '../support/sphinx-compare.js';
 
 const HERE = new URL('.', import.meta.url).pathname;
@@ -57,10 +57,11 @@ export function runSphinx(sphinx: SphinxInfo, srcDir: string, excludePatterns: r
         else if (e.name.endsWith('.json')) {
           for (const row of JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>[]) {
             blocks.push({
-              doc: relative(src, row.doc_source as string),
+              page: relative(blockDir, p).replace(/\.json$/, ''),
+              doc: relative(src, resolve(work, row.doc_source as string)),
               line: row.line as number,
-              file: relative(src, row.file as string),
-              text: row.text as string,
+              file: relative(src, resolve(work, row.file as string)),
+              text: (row.text as string).split(src).join('<SRC>'),
               language: (row.language as string | null) ?? null,
               linenos: Boolean(row.linenos),
               highlightArgs: (row.highlight_args as Record<string, unknown>) ?? {},
@@ -73,7 +74,8 @@ export function runSphinx(sphinx: SphinxInfo, srcDir: string, excludePatterns: r
       }
     };
     if (existsSync(blockDir)) walk(blockDir);
-    blocks.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.line - b.line));
+    const order = (b: OracleBlock): string => `${b.page}\u0000${b.doc}\u0000${String(b.line).padStart(8, '0')}`;
+    blocks.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
     const warningsText = existsSync(warningsFile) ? readFileSync(warningsFile, 'utf8') : '';
     const warnings = parseWarnings(warningsText, { src, cwd: work });
     return { sphinx: sphinx.version, blocks, warnings };
@@ -82,4 +84,3 @@ export function runSphinx(sphinx: SphinxInfo, srcDir: string, excludePatterns: r
   }
 }
 
-export { execFileSync };

@@ -60,7 +60,11 @@ export function parseWarnings(text: string, where: { src: string; cwd: string })
       out[out.length - 1]!.message += '\n' + norm(line);
     }
   }
-  for (const w of out) w.message = w.message.replace(/\n+$/, '').replace(TYPE_SUFFIX, '');
+  for (const w of out) {
+    w.message = w.message.replace(/\n+$/, '').replace(TYPE_SUFFIX, '');
+    // docutils appends the directive's source to its errors; docsnip points at it instead.
+    if (w.message.startsWith('Error in "')) w.message = w.message.replace(/\n\n[\s\S]*$/, '').replace(TYPE_SUFFIX, '');
+  }
   return out;
 }
 
@@ -118,7 +122,8 @@ export function compareWithSphinx(oracle: OracleResult, srcDir: string, exclude:
       continue;
     }
     seen.add(k);
-    if (r.text !== b.text) problems.push(`${k}: text differs\n  sphinx:  ${JSON.stringify(b.text)}\n  docsnip: ${JSON.stringify(r.text)}`);
+    const text = r.text!.split(src).join('<SRC>');
+    if (text !== b.text) problems.push(`${k}: text differs\n  sphinx:  ${JSON.stringify(b.text)}\n  docsnip: ${JSON.stringify(text)}`);
     if (r.language !== b.language) problems.push(`${k}: language ${b.language} != ${r.language}`);
     if (r.linenos !== b.linenos) problems.push(`${k}: linenos ${b.linenos} != ${r.linenos}`);
     const args: Record<string, unknown> = { linenostart: Number(r.linenoStart) };

@@ -1,0 +1,3 @@
+# Sphinx configuration of the conformance cases (the oracle writes its own).
+project = 'docsnip-conformance'
+exclude_patterns = ['_build']

@@ -1,0 +1,2 @@
+# -*- coding: nosuchcodec -*-
+def tool(): pass

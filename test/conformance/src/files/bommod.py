@@ -1,0 +1,3 @@
+﻿# marked module
+def go():
+    return 0

@@ -1,0 +1,5 @@
+# -*- coding: latin-1 -*-
+word = 'café'
+
+def serve():
+    return word

@@ -1,0 +1,4 @@
+word = 'café'
+
+def serve():
+    return word

@@ -1,0 +1,3 @@
+# Minimal include used for the threshold check
+
+ready = False
