@@ -189,6 +189,10 @@ export class PyValueError extends Error {
   override readonly name = 'PyValueError';
 }
 
+const INT_SPACE = '\\t\\n\\v\\f\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const INT_SPACE_START = new RegExp(`^[${INT_SPACE}]+`);
+const INT_SPACE_END = new RegExp(`[${INT_SPACE}]+$`);
+
 /** Python's default limit on digits for `int(str)` (3.11+). */
 const MAX_STR_DIGITS = 4300;
 
@@ -209,7 +213,9 @@ function decimalValue(ch: string): number {
  * `PyValueError` with Python's message otherwise.
  */
 export function pyInt(s: string): bigint {
-  const body = pyStrip(s);
+  // int() maps non-ASCII spaces to ' ' but keeps ASCII characters, then
+  // skips only ASCII whitespace, so \x1c-\x1f are not spaces here.
+  const body = s.replace(INT_SPACE_START, '').replace(INT_SPACE_END, '');
   let i = 0;
   let negative = false;
   const chars = Array.from(body);

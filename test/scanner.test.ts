@@ -1,0 +1,105 @@
+/** Positions and structure the docutils corpus test does not look at: columns, options, errors, nesting, includes. */
+import { describe, expect, it } from 'vitest';
+import { scanRst } from '../src/readers/rst/scanner.js';
+
+const one = (text: string) => {
+  const s = scanRst(text);
+  expect(s.directives).toHaveLength(1);
+  return s.directives[0]!;
+};
+
+describe('scanRst', () => {
+  it('gives the directive, name, argument and every option with exact positions', () => {
+    const d = one('Intro\n\n.. literalinclude:: code/task.yaml\n    :language: bash\n    :start-after: [docs:pack]\n    :dedent:\n');
+    expect(d).toMatchObject({ name: 'literalinclude', argument: 'code/task.yaml', error: null, ancestors: [] });
+    expect(d.range).toEqual({ start: { line: 3, column: 1 }, end: { line: 6, column: 13 } });
+    expect(d.nameRange).toEqual({ start: { line: 3, column: 4 }, end: { line: 3, column: 18 } });
+    expect(d.argumentRange).toEqual({ start: { line: 3, column: 21 }, end: { line: 3, column: 35 } });
+    expect(d.options.map((o) => [o.name, o.value, o.range.start, o.valueRange.start, o.valueRange.end])).toEqual([
+      ['language', 'bash', { line: 4, column: 5 }, { line: 4, column: 16 }, { line: 4, column: 20 }],
+      ['start-after', '[docs:pack]', { line: 5, column: 5 }, { line: 5, column: 19 }, { line: 5, column: 30 }],
+      ['dedent', null, { line: 6, column: 5 }, { line: 6, column: 13 }, { line: 6, column: 13 }],
+    ]);
+  });
+
+  it('maps columns back through tabs and keeps names as written', () => {
+    const d = one('.. LiteralInclude :: a.txt\n\t:lines: 1\n');
+    expect(d.name).toBe('literalinclude');
+    expect(d.rawName).toBe('LiteralInclude');
+    expect(d.options[0]!.range.start).toEqual({ line: 2, column: 2 });
+    expect(d.options[0]!.valueRange.start).toEqual({ line: 2, column: 10 });
+  });
+
+  it('counts columns in UTF-16 units of the original line', () => {
+    const d = one('- 😀 .. x\n\n  .. literalinclude:: ü.txt\n     :start-after: é\n');
+    expect(d.argumentRange!.start).toEqual({ line: 3, column: 23 });
+    expect(d.options[0]!.valueRange).toEqual({ start: { line: 4, column: 20 }, end: { line: 4, column: 21 } });
+  });
+
+  it('joins continuation lines of an option value with \\n, as docutils does', () => {
+    const d = one('.. literalinclude:: a.txt\n   :start-after: first\n      second\n');
+    expect(d.options[0]!.value).toBe('first\nsecond');
+    expect(d.options[0]!.valueRange.end).toEqual({ line: 3, column: 13 });
+  });
+
+  it('reports docutils block errors instead of options', () => {
+    expect(one('.. literalinclude::\n').error).toBe('1 argument(s) required, 0 supplied');
+    expect(one('.. literalinclude:: a\n\n   content\n').error).toBe('no content permitted');
+    expect(one('.. literalinclude:: a\n   :lines: 1\n   text\n').error).toBe('invalid option block');
+    expect(one('.. literalinclude:: a\n   :start after: x\n').error).toBe(
+      'invalid option data: extension option field name may not contain multiple words',
+    );
+  });
+
+  it('knows which directives a literalinclude is nested in', () => {
+    const s = scanRst('.. tab-set::\n\n   .. tab-item:: One\n\n      .. dropdown:: Code\n\n         .. literalinclude:: x.py\n');
+    expect(s.directives.map((d) => [d.name, d.ancestors])).toEqual([
+      ['tab-set', []],
+      ['tab-item', ['tab-set']],
+      ['dropdown', ['tab-set', 'tab-item']],
+      ['literalinclude', ['tab-set', 'tab-item', 'dropdown']],
+    ]);
+  });
+
+  it('does not see directives in comments, literal blocks and code blocks', () => {
+    const s = scanRst(
+      '.. comment\n   .. literalinclude:: a\n\nExample::\n\n   .. literalinclude:: b\n\n.. code-block:: rst\n\n   .. literalinclude:: c\n',
+    );
+    expect(s.directives.map((d) => d.name)).toEqual(['code-block']);
+    expect(s.comments.map((c) => [c.text, c.range.start.line])).toEqual([['comment\n.. literalinclude:: a', 1]]);
+  });
+
+  it('records section titles and substitution definitions', () => {
+    const s = scanRst('Title\n=====\n\n.. |name| replace:: FastAPI\n\nSub\n---\n');
+    expect(s.titles.map((t) => [t.title, t.line])).toEqual([
+      ['Title', 1],
+      ['Sub', 6],
+    ]);
+    expect(s.directives.map((d) => [d.name, d.substitution, d.range.start])).toEqual([
+      ['replace', 'name', { line: 4, column: 11 }],
+    ]);
+  });
+
+  it('inserts included text in place, labelled with its own file and lines', () => {
+    const seen: string[][] = [];
+    const s = scanRst('Page\n\n.. include:: frag.rst\n\n.. note:: after\n', {
+      file: 'page.rst',
+      include: (d, chain) => {
+        seen.push([...chain]);
+        return { file: 'frag.rst', text: 'Fragment\n\n.. literalinclude:: x.txt\n', key: 'frag.rst' };
+      },
+    });
+    expect(seen).toEqual([['page.rst']]);
+    expect(s.directives.map((d) => [d.name, d.file, d.range.start.line])).toEqual([
+      ['include', 'page.rst', 3],
+      ['literalinclude', 'frag.rst', 3],
+      ['note', 'page.rst', 5],
+    ]);
+  });
+
+  it('stops at a line longer than docutils allows', () => {
+    const s = scanRst('.. note:: x\n\n' + 'x'.repeat(10_001) + '\n');
+    expect(s.directives).toEqual([]);
+    expect(s.fatal).toBe('Line 3 exceeds the line-length-limit.');
+  });
+});
