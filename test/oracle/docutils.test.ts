@@ -15,6 +15,7 @@ import {
   directiveSpec,
   type DirectiveSpec,
 } from '../../src/readers/rst/directive-specs.js';
+import { scanRst } from '../../src/readers/rst/scanner.js';
 
 const python = process.env.DOCSNIP_PYTHON ?? 'python3';
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -135,6 +136,56 @@ describe('docutils oracle', () => {
       .map((f) => `${f}\n  golden:   ${show(golden.files[f])}\n  docutils: ${show(actual.files[f])}`);
     expect(changed, 'docutils disagrees with expected.json; rerun scripts/update-rst-corpus-golden.mjs if intended').toEqual([]);
     expect(actual).toEqual(golden);
+  });
+});
+
+/** Every `.rst` file of the bundled fixtures (tutorial, broken variants, rule fixtures, conformance pages). */
+function fixtureFiles(): string[] {
+  const roots = ['../../fixtures/tutorial/', '../../fixtures/broken/', '../../fixtures/rules/', '../conformance/src/'];
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.rst')) out.push(p);
+    }
+  };
+  for (const r of roots) walk(fileURLToPath(new URL(r, import.meta.url)));
+  return out.sort();
+}
+
+describe('docutils oracle on the fixtures', () => {
+  it('finds the same (directive, line) list as the scanner in every fixture document', () => {
+    const paths = fixtureFiles();
+    expect(paths.length).toBeGreaterThan(250);
+    const specs: Record<string, ReturnType<typeof plain>> = {};
+    for (const [name, spec] of Object.entries(DIRECTIVE_SPECS)) specs[name] = plain(spec);
+    for (const p of paths) {
+      for (const m of readFileSync(p, 'utf8').matchAll(NAME_RE)) {
+        const name = (m[1] ?? '').toLowerCase();
+        specs[name] ??= plain(directiveSpec(name));
+      }
+    }
+    const out = JSON.parse(
+      runPython('docutils_directives.py', JSON.stringify({ specs, unknown: plain(UNKNOWN_DIRECTIVE), files: paths })),
+    ) as OracleOutput;
+    const mismatches: string[] = [];
+    let directives = 0;
+    for (const p of paths) {
+      let text = readFileSync(p, 'utf8');
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      // docutils refuses a block with a duplicated option, whatever the directive.
+      const mine = scanRst(text)
+        .directives.filter((d) => d.error === null && new Set(d.options.map((o) => o.name)).size === d.options.length)
+        .map((d): Found => [d.name, d.range.start.line]);
+      const theirs = out.files[p] ?? [];
+      directives += theirs.length;
+      if (JSON.stringify(mine) !== JSON.stringify(theirs)) {
+        mismatches.push(`${p}\n  docutils: ${JSON.stringify(theirs)}\n  docsnip:  ${JSON.stringify(mine)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(directives).toBeGreaterThan(500);
   });
 });
 
