@@ -114,7 +114,7 @@ describe('docsnip check', () => {
       line: 55,
       column: 21,
       endLine: 55,
-      endColumn: 57,
+      endColumn: 58,
       severity: 'error',
       ruleId: 'include-file-missing',
     });

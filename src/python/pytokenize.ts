@@ -184,7 +184,8 @@ const OPERATORS = [
 ];
 
 function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  // Only syntax characters: with the `u` flag, escaping anything else (`-`) is an error.
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 const DIGITS = '[0-9](?:_?[0-9])*';
@@ -533,6 +534,8 @@ export class CTokenizer {
   inp = 0;
   /** Start of the current line. */
   lineStart = 0;
+  /** Start of the last line read (CPython's `tok->buf` for string input). */
+  bufStart = 0;
   lineno = 0;
   done: CTokDone = 'OK';
   error: PySyntaxError | null = null;
@@ -551,9 +554,14 @@ export class CTokenizer {
   private firstLineno = 0;
   private multiLineStart = 0;
 
-  constructor(source: string, options: { typeComments?: boolean } = {}) {
+  /**
+   * `lineno`: the line number before the first line (CPython's initial
+   * `tok->lineno`, which f-string expression parsers set).
+   */
+  constructor(source: string, options: { typeComments?: boolean; lineno?: number } = {}) {
     this.src = translateNewlines(source);
     this.typeComments = options.typeComments ?? false;
+    this.lineno = options.lineno ?? 0;
   }
 
   private nextc(): number {
@@ -566,6 +574,7 @@ export class CTokenizer {
     }
     const nl = this.src.indexOf('\n', this.inp);
     this.lineStart = this.inp;
+    this.bufStart = this.inp;
     this.inp = nl < 0 ? this.src.length : nl + 1;
     this.lineno += 1;
     return this.src.charCodeAt(this.cur++);
@@ -633,6 +642,8 @@ export class CTokenizer {
       if (this.atbol) {
         let col = 0;
         let altcol = 0;
+        // Column of the first backslash continuation in the indentation (3.11.7; 0 counts as none).
+        let contLineCol = 0;
         this.atbol = false;
         for (;;) {
           c = this.nextc();
@@ -644,11 +655,18 @@ export class CTokenizer {
             altcol = altcol + 1;
           } else if (c === 0x0c) {
             col = altcol = 0;
+          } else if (c === 0x5c) {
+            contLineCol = contLineCol || col;
+            if (!this.continuationLine()) return this.make('ERRORTOKEN', -1, -1);
           } else break;
         }
         this.backup(c);
         if (c === 0x23 || c === 0x0a) blankline = true;
         if (!blankline && this.level === 0) {
+          if (contLineCol) {
+            col = contLineCol;
+            altcol = contLineCol;
+          }
           const top = this.indstack.length - 1;
           if (col === this.indstack[top]) {
             if (altcol !== this.altindstack[top]) return this.failDone('TABSPACE');
@@ -753,18 +771,7 @@ export class CTokenizer {
         if (c === 0x27 || c === 0x22) return this.stringToken(c);
 
         if (c === 0x5c) {
-          c = this.nextc();
-          if (c !== 0x0a) {
-            this.done = 'LINECONT';
-            return this.make('ERRORTOKEN', -1, -1);
-          }
-          c = this.nextc();
-          if (c === EOF) {
-            this.done = 'EOF';
-            this.cur = this.inp;
-            return this.make('ERRORTOKEN', -1, -1);
-          }
-          this.backup(c);
+          if (!this.continuationLine()) return this.make('ERRORTOKEN', -1, -1);
           continue again;
         }
 
@@ -817,6 +824,23 @@ export class CTokenizer {
         return this.make('OP', this.start, this.cur);
       }
     }
+  }
+
+  /** `tok_continuation_line`, after a backslash: false (with `done` set) on an error. */
+  private continuationLine(): boolean {
+    let c = this.nextc();
+    if (c !== 0x0a) {
+      this.done = 'LINECONT';
+      return false;
+    }
+    c = this.nextc();
+    if (c === EOF) {
+      this.done = 'EOF';
+      this.cur = this.inp;
+      return false;
+    }
+    this.backup(c);
+    return true;
   }
 
   private typeComment(c: number, blankline: boolean): CToken | null {
@@ -909,7 +933,8 @@ export class CTokenizer {
       // A SyntaxWarning only; the token goes on.
       return true;
     }
-    if (isPotentialIdentifierChar(c)) {
+    // 3.11.7 only objects to ASCII identifier characters here (3.11.2 to any).
+    if (c < 128 && isPotentialIdentifierChar(c)) {
       this.backup(c);
       this.syntaxError(`invalid ${kind} literal`);
       return false;

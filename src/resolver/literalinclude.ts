@@ -321,12 +321,12 @@ function readText(file: FileInput, encoding: string, options: LiteralIncludeOpti
 function pyobjectFilter(lines: Lines, req: ResolveRequest, result: Resolution, flavor: SphinxFlavor): Lines {
   const name = req.options.pyobject;
   if (!name || 'error' in req.file) return lines;
-  const analysed = analysePythonSource(req.file.bytes);
+  const analysed = analysePythonSource(req.file.bytes, req.file.path);
   const path = req.file.path;
   if (!analysed.ok) {
     const message =
       analysed.stage === 'open'
-        ? `error opening ${pyRepr(path)} (exception was: ${analysed.detail})`
+        ? `error opening ${strPathRepr(path, flavor)} (exception was: ${analysed.detail})`
         : `parsing ${pyRepr(path)} failed: ${analysed.detail}`;
     throw new Fatal({
       code: analysed.stage === 'open' ? 'pyobject-open' : 'pyobject-parse',

@@ -19,8 +19,9 @@ export type AnalysedSource =
       detail: string;
     };
 
-export function analysePythonSource(bytes: Uint8Array): AnalysedSource {
-  const detected = detectSourceEncoding(bytes);
+/** `path` is the absolute path, which CPython puts in its encoding errors. */
+export function analysePythonSource(bytes: Uint8Array, path?: string): AnalysedSource {
+  const detected = detectSourceEncoding(bytes, path);
   if ('error' in detected) return { ok: false, stage: 'open', detail: detected.error };
   const codec = lookupCodec(detected.encoding);
   let source: string;
