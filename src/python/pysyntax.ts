@@ -187,6 +187,8 @@ interface Node {
   /** Call built by `args`: positional arguments (with starred ones), and whether a `**` keyword is there. */
   readonly args?: readonly Node[];
   readonly kwUnpack?: boolean;
+  /** Call built by `args`: whether its items end with keyword arguments (`kwargs`). */
+  readonly kwargs?: boolean;
 }
 
 interface Comprehension {
@@ -709,7 +711,10 @@ class Parser {
     for (;;) {
       const t = tk.next();
       if (t.type === 'ERRORTOKEN') {
-        if (tk.error) this.error = tk.error;
+        if (tk.error) {
+          this.error = tk.error;
+          break;
+        }
         if (tk.level !== 0) {
           const errorLineno = tk.parenlinenostack[tk.level - 1]!;
           if (currentErrLine > errorLineno) this.unclosedParenError();
@@ -2545,12 +2550,13 @@ class Parser {
     const s = this.peek();
     const start = this.pos;
     while (this.at('not')) this.pos++;
+    const nots = this.pos - start;
     const c = this.comparison();
     if (!c) {
       this.pos = start;
       return null;
     }
-    return this.pos > start && s !== c.s ? this.node('UnaryOp', s) : c;
+    return nots > 0 ? this.node('UnaryOp', s) : c;
   }
 
   private comparison(): Node | null {
@@ -2634,6 +2640,7 @@ class Parser {
     const s = this.peek();
     const start = this.pos;
     while (OPS_UNARY.has(this.peek().kind)) this.pos++;
+    const unary = this.pos - start;
     const ps = this.peek();
     let p: Node | null;
     if (ps.kind === 'await') {
@@ -2649,7 +2656,7 @@ class Parser {
     const m = this.pos;
     if (this.expect('**') && this.factor()) p = this.node('BinOp', ps);
     else this.pos = m;
-    return s !== p.s ? this.node('UnaryOp', s) : p;
+    return unary > 0 ? this.node('UnaryOp', s) : p;
   }
 
   private primary(): Node | null {
@@ -2665,22 +2672,26 @@ class Parser {
           a = this.node('Attribute', s);
           continue;
         }
-      } else if (k === '(') {
+      } else {
+        // primary genexp: in the second pass, invalid_comprehension also looks at '[' and '{'.
         if (this.genexp()) {
           a = this.node('Call', s);
           continue;
         }
-        this.pos = m + 1;
-        this.optional(() => this.arguments());
-        if (this.expect(')')) {
-          a = this.node('Call', s);
-          continue;
-        }
-      } else if (k === '[') {
-        this.pos++;
-        if (this.slices() && this.expect(']')) {
-          a = this.node('Subscript', s);
-          continue;
+        this.pos = m;
+        if (k === '(') {
+          this.pos++;
+          this.optional(() => this.arguments());
+          if (this.expect(')')) {
+            a = this.node('Call', s);
+            continue;
+          }
+        } else if (k === '[') {
+          this.pos++;
+          if (this.slices() && this.expect(']')) {
+            a = this.node('Subscript', s);
+            continue;
+          }
         }
       }
       this.pos = m;
@@ -3109,10 +3120,10 @@ class Parser {
     this.optional(() => this.doubleStarredKvpairs());
     if (this.expect('}')) return this.node('Dict', s);
     this.pos = m;
-    if (this.callInvalid) {
-      if (this.expect('{')) this.invalidDoubleStarredKvpairs();
-      this.pos = m;
-    }
+    // '{' invalid_double_starred_kvpairs '}': pegen only keeps alternatives made of
+    // a single invalid_ rule for the second pass, so this one runs in the first.
+    if (this.expect('{')) this.invalidDoubleStarredKvpairs();
+    this.pos = m;
     return null;
   }
 
@@ -3376,20 +3387,22 @@ class Parser {
       }
       const m3 = this.pos;
       let kwUnpack = false;
+      let kwargs = false;
       if (this.expect(',')) {
         const kw = this.kwargs();
         if (kw) {
           positional.push(...kw.starred);
           kwUnpack = kw.unpack;
+          kwargs = true;
         } else {
           this.pos = m3;
         }
       }
-      return this.node('Call', s, { args: positional, kwUnpack });
+      return this.node('Call', s, { args: positional, kwUnpack, kwargs });
     }
     this.pos = m;
     const kw = this.kwargs();
-    if (kw) return this.node('Call', s, { args: kw.starred, kwUnpack: kw.unpack });
+    if (kw) return this.node('Call', s, { args: kw.starred, kwUnpack: kw.unpack, kwargs: true });
     this.pos = m;
     return null;
   }
@@ -3467,8 +3480,9 @@ class Parser {
 
   private invalidArguments(): void {
     const m = this.pos;
-    if (this.args() && this.expect(',')) {
-      // 3.11.7 points at the '*' (3.11.2's grammar at the arguments before it).
+    if (this.argsEndingWithKwargs() && this.expect(',')) {
+      // 3.11.7: ((args items ',' kwargs) | kwargs) ',' '*', pointing at the '*'
+      // (3.11.2's grammar had `args ',' '*'` pointing at the arguments).
       const star = this.expect('*');
       if (star) this.raiseKnownLocation(star, star, 'iterable argument unpacking follows keyword argument unpacking');
     }
@@ -3515,6 +3529,17 @@ class Parser {
       );
     }
     this.pos = m;
+  }
+
+  /** `(','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs` */
+  private argsEndingWithKwargs(): boolean {
+    const m = this.pos;
+    const a = this.args();
+    if (a && a.kwargs) return true;
+    this.pos = m;
+    if (this.kwargs()) return true;
+    this.pos = m;
+    return false;
   }
 
   private invalidKwarg(): void {
@@ -3688,7 +3713,7 @@ class Parser {
           this.pos = m;
           if (this.expect('[') && this.slices() && this.expect(']') && this.atTLookahead()) continue;
           this.pos = m;
-          if (this.at('(') && this.genexp() && this.atTLookahead()) continue;
+          if (this.genexp() && this.atTLookahead()) continue;
           this.pos = m;
           if (this.expect('(')) {
             this.optional(() => this.arguments());

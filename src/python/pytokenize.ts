@@ -574,7 +574,9 @@ export class CTokenizer {
     }
     const nl = this.src.indexOf('\n', this.inp);
     this.lineStart = this.inp;
-    this.bufStart = this.inp;
+    // `tok->buf` only moves between tokens: a string or a backslash
+    // continuation keeps it on the line where the token started.
+    if (this.start === -1) this.bufStart = this.inp;
     this.inp = nl < 0 ? this.src.length : nl + 1;
     this.lineno += 1;
     return this.src.charCodeAt(this.cur++);
@@ -699,6 +701,7 @@ export class CTokenizer {
       }
 
       again: for (;;) {
+        this.start = -1;
         do {
           c = this.nextc();
         } while (c === 0x20 || c === 0x09 || c === 0x0c);
@@ -1147,9 +1150,13 @@ export class CTokenizer {
   }
 }
 
-/** The C tokenizer's `translate_newlines` for exec input: CRLF/CR to LF, final LF added. */
+/**
+ * The C tokenizer's `translate_newlines` for exec input: CRLF/CR to LF, final
+ * LF added. As in CPython, a source ending with CRLF gets one more LF (its
+ * loop stops on the NUL after the LF, then sees no final newline).
+ */
 export function translateNewlines(s: string): string {
   let out = s.indexOf('\r') === -1 ? s : s.replace(/\r\n?/g, '\n');
-  if (!out.endsWith('\n')) out += '\n';
+  if (!out.endsWith('\n') || s.endsWith('\r\n')) out += '\n';
   return out;
 }

@@ -135,7 +135,8 @@ describe('docutils oracle', () => {
       .filter((f) => JSON.stringify(golden.files[f]) !== JSON.stringify(actual.files[f]))
       .map((f) => `${f}\n  golden:   ${show(golden.files[f])}\n  docutils: ${show(actual.files[f])}`);
     expect(changed, 'docutils disagrees with expected.json; rerun scripts/update-rst-corpus-golden.mjs if intended').toEqual([]);
-    expect(actual).toEqual(golden);
+    // The golden was written with one docutils version; others must agree on every file.
+    expect(actual.files).toEqual(golden.files);
   });
 });
 
@@ -272,9 +273,11 @@ describe('DIRECTIVE_SPECS against the registered directive classes', () => {
       expect(differences).toEqual([]);
       return;
     }
-    for (const name of SPHINX_OVERRIDES) {
-      expect(sphinx.directives[name]?.module ?? '', `${name} is a Sphinx override`).toMatch(/^sphinx\./);
-    }
+    // Which docutils directives Sphinx replaces changes between versions (9 no
+    // longer replaces `meta`); those it still replaces must include `math`.
+    const overridden = SPHINX_OVERRIDES.filter((name) => (sphinx.directives[name]?.module ?? '').startsWith('sphinx.'));
+    expect(overridden.length, 'Sphinx overrides some docutils directives').toBeGreaterThan(3);
+    for (const name of SPHINX_DIFFERS) expect(overridden).toContain(name);
     for (const name of SPHINX_DIFFERS) {
       const d = specs.docutils.directives[name];
       const x = sphinx.directives[name];
