@@ -71,12 +71,10 @@ export function loadProject(opts: ProjectOptions): Project {
 
   const missing: string[] = [];
   const selected = new Set<string>();
-  const selectedDirs: string[] = [];
   if (opts.paths) {
     for (const p of opts.paths) {
       const kind = fs.stat(p);
       if (kind === 'directory') {
-        selectedDirs.push(p);
         for (const f of fs.walk(p, DOC_SUFFIXES, { gitignore })) if (!excluded(f)) selected.add(f);
       } else if (kind === 'file') {
         selected.add(p);

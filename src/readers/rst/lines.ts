@@ -78,11 +78,6 @@ export class Block {
     readonly col: number[],
   ) {}
 
-  static of(lines: SourceLines): Block {
-    const n = lines.text.length;
-    return new Block(lines.text.slice(), Array.from({ length: n }, (_, i) => i), new Array<number>(n).fill(0));
-  }
-
   get length(): number {
     return this.text.length;
   }

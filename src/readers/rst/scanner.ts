@@ -642,9 +642,7 @@ class Scanner {
     const line = b.text[i]!;
     if (i + 1 >= b.length) return b.length;
     const next = b.text[i + 1]!;
-    if (next === '') {
-      return endsWithLiteralMarker(pyStrip(line) === '' ? line : line) ? this.literalBlock(b, i + 1) : i + 2;
-    }
+    if (next === '') return endsWithLiteralMarker(line) ? this.literalBlock(b, i + 1) : i + 2;
     if (next[0] === ' ') {
       // Definition list item: the indented lines are the definition.
       const r = getIndented(b, i + 1);
@@ -811,7 +809,7 @@ class Scanner {
       name,
       rawName,
       range: {
-        start: this.point(b.src[i]!, b.col[i]! + (substitution === null ? 0 : 0)),
+        start: this.point(b.src[i]!, b.col[i]!),
         end: lastLine >= 0 ? this.endOf(r.block, lastLine) : this.endOf(b, i),
       },
       nameRange: {
