@@ -50,6 +50,14 @@ export interface Rule extends RuleMeta {
   check(context: RuleContext): void;
 }
 
+/** Where each rule's documentation lives (`docs/rules/<id>.md` in the repository). */
+export const RULE_DOCS_BASE = 'https://github.com/docsnip/docsnip/blob/main/docs/rules/';
+
+/** The documentation page of a rule. */
+export function ruleHelpUri(id: string): string {
+  return `${RULE_DOCS_BASE}${id}.md`;
+}
+
 export function defineRule(rule: Rule): Rule {
   if (!/^[a-z]+(-[a-z]+)*$/.test(rule.id)) throw new Error(`rule id must be kebab-case: ${rule.id}`);
   return Object.freeze(rule);
