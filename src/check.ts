@@ -9,12 +9,19 @@ import { decodeText, type DirectiveResult, type IncludeResult, type LiteralInclu
 import { RULES } from './rules/index.js';
 import type { RuleContext } from './rules/rule.js';
 import { splitLines } from './python/str.js';
+import { buildMarkerIndex, type MarkerFile } from './markers/index.js';
+import { compileMarkerPattern, DEFAULT_MARKER_PATTERN } from './markers/markers.js';
+import type { LoadedConfig } from './config/config.js';
+import { collectSuppressions } from './suppress.js';
+import { DOC_SUFFIXES } from './project/project.js';
 
 export interface CheckOptions extends ProjectOptions {
   /** Directory paths are shown relative to (absolute). */
   cwd: string;
-  /** Severity overrides per rule id; `off` disables a rule. */
+  /** Severity overrides per rule id; `off` disables a rule (applied over the configuration's). */
   rules?: Readonly<Record<string, Severity | 'off'>>;
+  /** The configuration file in effect, with its problems. */
+  config?: LoadedConfig | null;
 }
 
 export interface CheckSummary {
@@ -41,7 +48,11 @@ export function displayPath(cwd: string, path: string): string {
 }
 
 export function check(opts: CheckOptions): CheckResult {
-  const project = loadProject(opts);
+  const config = opts.config ?? null;
+  const project = loadProject({
+    ...opts,
+    ignore: config && config.config.ignore.length > 0 ? { base: posix.dirname(config.path), patterns: config.config.ignore } : undefined,
+  });
   const literalincludes: LiteralIncludeResult[] = [];
   const includes: IncludeResult[] = [];
   const files = new Set<string>();
@@ -53,11 +64,32 @@ export function check(opts: CheckOptions): CheckResult {
       else includes.push(d);
     }
   }
+  // Marker files: what checked pages include, and marker-holding files under the checked directories.
+  const compiled = compileMarkerPattern(config?.config.markerPattern ?? DEFAULT_MARKER_PATTERN);
+  const pattern = compiled.ok ? compiled.re : new RegExp(DEFAULT_MARKER_PATTERN, 'u');
+  const includedFiles = literalincludes.flatMap((d) => (d.target ? [d.target] : []));
+  const scoped = project.scope.flatMap((dir) =>
+    opts.fs.walk(dir, [''], { gitignore: opts.gitignore ?? true }).filter(
+      (f) => !DOC_SUFFIXES.some((s) => f.endsWith(s)) && !project.isIgnored(f),
+    ),
+  );
+  const markerFiles: Map<string, MarkerFile> = buildMarkerIndex(project.cache, includedFiles, scoped, pattern);
+  const allLiteralincludes = project.analysed.flatMap((p) =>
+    p.directives.filter((d): d is LiteralIncludeResult => d.kind === 'literalinclude'),
+  );
+  const suppressions = collectSuppressions({
+    display: (p) => displayPath(opts.cwd, p),
+    pages: project.analysed,
+    markerFiles,
+    ruleIds: RULES.map((r) => r.id),
+  });
+
   const diagnostics: Diagnostic[] = [];
   const byDirective = new Map<DirectiveResult, Diagnostic[]>();
   const textCache = new Map<string, string[] | null>();
+  const severities = { ...(config?.config.rules ?? {}), ...(opts.rules ?? {}) };
   for (const rule of RULES) {
-    const severity = opts.rules?.[rule.id] ?? rule.severity;
+    const severity = severities[rule.id] ?? rule.severity;
     if (severity === 'off') continue;
     const context: RuleContext = {
       project,
@@ -74,6 +106,10 @@ export function check(opts: CheckOptions): CheckResult {
         return textCache.get(p)!;
       },
       list: (dir) => opts.fs.list(dir),
+      markerFiles,
+      allLiteralincludes,
+      config,
+      suppressionProblems: suppressions.problems,
       report: (r) => {
         const diagnostic: Diagnostic = {
           file: displayPath(opts.cwd, r.file),
@@ -97,7 +133,7 @@ export function check(opts: CheckOptions): CheckResult {
     };
     rule.check(context);
   }
-  const unique = dedupeDiagnostics(diagnostics).sort(compareDiagnostics);
+  const unique = dedupeDiagnostics(suppressions.apply(diagnostics)).sort(compareDiagnostics);
   return {
     project,
     byDirective,

@@ -1,8 +1,10 @@
 /**
  * Rule fixtures: each folder of fixtures/rules is a small Sphinx project whose
- * documents say, in comments, which diagnostics docsnip must report:
- * `.. expect: RULE LINE:COLUMN` (the position is in the file holding the
- * comment). Every diagnostic must be expected and every expectation met.
+ * files say, in comments, which diagnostics docsnip must report:
+ * `.. expect: RULE LINE:COLUMN` in reStructuredText, `# expect: RULE LINE:COLUMN`
+ * in other files such as a spread task or `.docsnip.yaml` (the position is in
+ * the file holding the comment). Every diagnostic must be expected and every
+ * expectation met.
  * The comments are read with a plain regular expression, not with docsnip's
  * own reader.
  */
@@ -13,28 +15,31 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
 import { NodeFileSystem } from '../src/core/fs-node.js';
 import { RULES } from '../src/rules/index.js';
+import { parseConfig } from '../src/config/config.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
 const docs = fileURLToPath(new URL('../docs/rules/', import.meta.url));
-const EXPECT = /^\.\. expect: ([a-z-]+) (\d+):(\d+)\s*$/;
+const EXPECT_RST = /^\.\. expect: ([a-z-]+) (\d+):(\d+)\s*$/;
+const EXPECT_OTHER = /^\s*# expect: ([a-z-]+) (\d+):(\d+)\s*$/;
 
-function rstFiles(dir: string): string[] {
+function files(dir: string): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...rstFiles(p));
-    else if (e.name.endsWith('.rst')) out.push(p);
+    if (e.isDirectory()) out.push(...files(p));
+    else out.push(p);
   }
   return out.sort();
 }
 
 function expectations(dir: string): string[] {
   const out: string[] = [];
-  for (const file of rstFiles(dir)) {
-    readFileSync(file, 'utf8')
+  for (const file of files(dir)) {
+    const re = file.endsWith('.rst') ? EXPECT_RST : EXPECT_OTHER;
+    readFileSync(file, 'latin1')
       .split(/\r?\n/)
       .forEach((line) => {
-        const m = EXPECT.exec(line);
+        const m = re.exec(line);
         if (m) out.push(`${relative(dir, file)}:${m[2]}:${m[3]} ${m[1]}`);
       });
   }
@@ -50,7 +55,11 @@ describe('rule fixtures', () => {
   for (const folder of folders) {
     it(folder, () => {
       const dir = join(fixtures, folder);
-      const result = check({ fs: new NodeFileSystem(), root: dir, cwd: dir, gitignore: false });
+      const configPath = join(dir, '.docsnip.yaml');
+      const config = existsSync(configPath)
+        ? parseConfig(configPath, readFileSync(configPath, 'utf8'), RULES.map((r) => r.id))
+        : null;
+      const result = check({ fs: new NodeFileSystem(), root: dir, cwd: dir, gitignore: false, config });
       const got = result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`).sort();
       const want = expectations(dir);
       expect(want.length, `${folder} declares no expectation`).toBeGreaterThan(0);

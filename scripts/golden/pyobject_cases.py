@@ -9,6 +9,14 @@ It writes test/python/golden/pyobject-cases.json. The output depends only on
 the fixed seed below, the corpus in this file and the Python/Sphinx versions
 (recorded in the file).
 
+Groups: ``valid``/``invalid`` (construct by construct, plus regression inputs
+found by fuzzing the TypeScript port against CPython), ``module`` (realistic
+modules), ``text`` (non-Python files), ``bytes`` (encoding detection, line
+endings), ``soup`` (random token sequences), ``defsoup`` (valid modules with
+line separators and non-ASCII text before assignments) and ``mutant`` (valid
+programs with tokens deleted, duplicated, swapped, replaced or inserted, lines
+deleted, duplicated or re-indented).
+
 Every case is a source text (``src``); byte-level cases also carry the file's
 bytes (``hex``). Recorded per case:
 
@@ -266,6 +274,32 @@ VALID = {
     "empty-class-body-docstring": "class A:\n    'doc'\n",
     "comment-between-decorator": "@a\n\n# c\n\n@b\ndef f():\n    pass\n",
     "class-body-only-comment-then-dedent": "class A:\n    def f(self):\n        pass\n        # comment in body\n# comment at col 0\n    # comment at col 4\n\nx = 1\n",
+    # Found by fuzzing against CPython 3.11.7, kept as regression inputs.
+    "backslash-in-indent-blank": "\\\n     \npass\n",
+    "backslash-in-indent-nested": "  \\\n  \\\n  \n",
+    "backslash-in-indent-block": "if x:\n\\\n\\\n  pass\n",
+    "backslash-in-indent-tab": "\t \\\n\n",
+    "fstring-comparisons": "a = f'{x!=y}' f'{x==y}' f'{x<=y}' f'{x>=y}' f'{x<y}' f'{x>y}'\nb = f'{x!r:{w}.{p}}'\n",
+    "fstring-nested-spec": "a = f'{x:{y}}' f'{x:{y}>{z}}' f'{x:=^10}'\n",
+    "fstring-dict-inside": "a = f'{ {1: 2}[1] }' f'{[1, 2][0]}' f'{(1, 2)}'\n",
+    "fstring-triple-nested": "a = f'''{\"x\"} {'y'}'''\nb = f\"\"\"{'''z'''}\"\"\"\n",
+    "subscript-comprehension-like": "x[a for a in b]\n",
+    "self-attributes-nonascii": (
+        "class A:\n    def __init__(self):\n        self.name = 'é'; self.x = (1,\n            2)\n\n"
+        "    def other(this, /):\n        this.y = 'ü'\n\ndef after(): pass\n"
+    ),
+    "posonly-self": "class A:\n    def m(a, /, b):\n        a.x = 1\n        b.y = 'é'; b.z = 2\n",
+    "nonascii-before-assignment-safe": "x = 'é'; y = 1\ndef f(): pass\n",
+    "try-star-bodies": (
+        "try:\n    a = 1\nexcept* E:\n    b = 'é'; c = 2\nelse:\n    d = 3\nfinally:\n    e = 4\ndef f(): pass\n"
+    ),
+    "class-in-function-assign": "def f():\n    class C:\n        x = 'é'; y = 1\n    return C\ndef g(): pass\n",
+    "type-comment-on-call": "foo()  # type: int\n",
+    "type-comment-on-return": "def f():\n    return 1  # type: int\n",
+    "type-comment-for-with-parens": "with (a as b):  # type: int\n    pass\n",
+    "type-comment-two-on-def": "def f():\n    # type: () -> None\n    # type: () -> None\n    pass\n",
+    "type-comment-param-last": "def f(a  # type: int\n      ):\n    pass\n",
+    "type-ignore-with-tag": "import x  # type: ignore[import]\nfrom y import z  #type:ignore\n",
 }
 
 # Realistic modules
@@ -722,6 +756,33 @@ INVALID = {
     "star-target-double": "**a = b\n",
     "walrus-in-comprehension-iter-ok": "[i for i in (j := range(3))]\n",
     "lambda-in-default-colon": "def f(x=lambda: 1:\n    pass\n",
+    # Found by fuzzing against CPython 3.11.7, kept as regression inputs.
+    "backslash-in-indent-indent": "\\\n  1\n",
+    "backslash-in-indent-pass": "\\\n  pass\n",
+    "star-name-brace": "*a{\n",
+    "star-name-brace-closed": "*a{}\n",
+    "star-name-dot-brace": "*a.{\n",
+    "name-dict-missing-value": "d {'a': ,}\n",
+    "name-dict-missing-comma": "d  {'a' 1 'b': 2\n",
+    "dict-star-value-closed": "d = {'a': *}\n",
+    "dict-missing-value-then-eof": "d  {'a': ,\n",
+    "star-args-bare-star": "f(*a, b, *, d=1, **e)\n",
+    "star-after-kwargs-positional": "f(x, **a, *b)\n",
+    "crlf-trailing-class": "def f():\r\n         pass\r\n\r\nclass A:\r\n",
+    "crlf-trailing-paren": "x = (\r\n",
+    "mismatch-after-unclosed": "x = (1 +\n  [2\n}\n",
+    "unterminated-after-unclosed": "x = (1 \ny = \"abc\n",
+    "error-text-continuation": "z = 1 + \\\n    \n",
+    "error-text-after-triple": "x = \"\"\"abc\nx = \"\"\"abc\n",
+    "del-parenthesised-list": "del (a), [b\n]assert x\n",
+    "number-then-nonascii-letter": "x = 1é\n",
+    "number-then-superscript": "x = 1\u00b2\n",
+    "fstring-backslash-brace": "x = f'\\{6}'\n",
+    "fstring-unterminated-inner": "x = f'{\"a}'\n",
+    "fstring-conversion-end": "x = f'{a!'\n",
+    "fstring-format-unclosed": "x = f'{a:{b}'\n",
+    "fstring-nonascii-escape": "x = f'é\\x4{a}'\n",
+    "print-star": "print *a{\n",
 }
 
 # --------------------------------------------------------------------------
@@ -818,6 +879,56 @@ BYTES = {
     "shebang-only": b"#!/usr/bin/env python",
     "cookie-euc-jp": b"# coding: euc-jp\nx = 1\n",
 }
+
+# --------------------------------------------------------------------------
+# Token soup: random token sequences (the parser's error paths)
+
+SOUP = ["x", "y", "f", "a.b", "1", "2j", "'s'", "b'b'", "f'{x}'", "f'{x!r:>{w}}'", "(", ")", "[", "]", "{", "}", ",",
+        ":", "=", "==", "!=", ":=", "+", "-", "*", "**", "/", "//", "@", "|", "&", "^", "~", "<", ">", "<=", ">=",
+        "<<", ">>", "+=", "->", ".", "...", ";", "if", "else", "elif", "for", "in", "not", "is", "and", "or", "lambda",
+        "def", "class", "return", "yield", "from", "import", "as", "with", "async", "await", "try", "except",
+        "finally", "while", "break", "continue", "pass", "del", "global", "nonlocal", "assert", "raise", "match",
+        "case", "_", "None", "True", "False", "print", "type", "\n", "\n", "\n    ", "\n  ", "\\\n", "# type: int",
+        "# c", "'''a\nb'''", "\t"]
+
+
+def soup(rng):
+    return " ".join(rng.choice(SOUP) for _ in range(rng.randint(1, 14))) + rng.choice(["\n", "", "\n\n"])
+
+
+# --------------------------------------------------------------------------
+# Definition soup: valid modules with line separators and non-ASCII text
+# before assignments, which is what trips Sphinx's VariableCommentPicker
+
+SEPARATORS = ["", "", "\x85", "\u2028", "\x0b", "\x1c", "\u2029"]
+
+
+def defsoup(rng, depth=0, pad=""):
+    def text():
+        return "'" + rng.choice(["é", "ééééééé", "a", "😀😀", "ab"]) + rng.choice(SEPARATORS) + "'"
+
+    out = []
+    for _ in range(rng.randint(1, 3)):
+        r = rng.random()
+        if r < 0.5:
+            out.append(pad + rng.choice([
+                f"x = {text()}; y = (1,\n{pad}  2)",
+                f"x = {text()}; y = '''a\n{pad}b'''",
+                f"x = {text()}; self.z = [1,\n{pad} 2]",
+                f"a, b = {text()}, 2; c: int = 3",
+                f"self.v = {text()}",
+                f"# {rng.choice(SEPARATORS)} comment\n{pad}w = 1",
+                f"q = {text()}  # c",
+                "t: str",
+                f"u = v = {text()}; k[0] = 1",
+            ]))
+        elif depth < 2:
+            head = rng.choice(["def f(self):", "def g(a, /, b):", "class C:", "if x:", "for i in y:", "with a:"])
+            out.append(pad + head + "\n" + defsoup(rng, depth + 1, pad + "    "))
+        else:
+            out.append(pad + "pass")
+    return "\n".join(out)
+
 
 # --------------------------------------------------------------------------
 # Mutants: near-miss programs made from the valid ones
@@ -991,6 +1102,16 @@ def main():
     with tempfile.TemporaryDirectory() as workdir:
         for name, data in BYTES.items():
             cases.append(bytes_case(name, data, workdir))
+    for n in range(160):
+        src = soup(rng)
+        rec = {"id": f"soup/{n:03d}", "group": "soup", "src": src}
+        rec.update(analyse(src, False))
+        cases.append(rec)
+    for n in range(60):
+        src = defsoup(rng) + "\n\n\ndef last():\n    pass\n"
+        rec = {"id": f"defsoup/{n:03d}", "group": "defsoup", "src": src}
+        rec.update(analyse(src, True))
+        cases.append(rec)
     seen = set()
     sources = {**VALID, **MODULES}
     n = 0

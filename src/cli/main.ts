@@ -3,18 +3,24 @@
  * environment, output functions, file system), so tests run it in-process;
  * `bin/docsnip.js` wires it to the real process.
  */
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { posix, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { check, type CheckOptions } from '../check.js';
 import { NodeFileSystem } from '../core/fs-node.js';
 import type { FileSystem } from '../core/fs.js';
 import { formatCheckJson } from '../reporters/json.js';
+import { formatSarif } from '../reporters/sarif.js';
+import { formatGithub } from '../reporters/github.js';
+import { formatRdjsonl } from '../reporters/rdjsonl.js';
 import { formatHuman } from '../reporters/human.js';
 import { COLORS, NO_COLORS } from '../reporters/color.js';
 import { formatResolveJson, formatResolveText, resolveProject } from '../resolve.js';
 import { decodeText } from '../project/page.js';
 import { splitLines } from '../python/str.js';
 import { VERSION } from '../version.js';
+import { CONFIG_NAMES, parseConfig, type LoadedConfig } from '../config/config.js';
+import { RULES } from '../rules/index.js';
 
 export interface CliIO {
   argv: readonly string[];
@@ -60,6 +66,31 @@ interface CommonFlags {
   root?: string;
   exclude: string[];
   gitignore: boolean;
+  /** `--config FILE`, or false with `--no-config`. */
+  config?: string | false;
+}
+
+/** The configuration file: `--config`, else the nearest `.docsnip.yaml` upward from `start`. */
+function loadConfig(fs: FileSystem, cwd: string, start: string, flag: string | false | undefined): LoadedConfig | null {
+  if (flag === false) return null;
+  let path: string | null = null;
+  if (typeof flag === 'string') {
+    path = toPosix(resolvePath(cwd, flag));
+    if (fs.stat(path) !== 'file') throw new UsageError(`--config: no such file: ${flag}`);
+  } else {
+    for (let dir = start; ; dir = posix.dirname(dir)) {
+      const found = CONFIG_NAMES.map((n) => posix.join(dir, n)).find((p) => fs.stat(p) === 'file');
+      if (found) {
+        path = found;
+        break;
+      }
+      if (posix.dirname(dir) === dir) break;
+    }
+  }
+  if (path === null) return null;
+  const read = fs.read(path);
+  if (read.kind !== 'file') throw new UsageError(`cannot read ${path}`);
+  return parseConfig(path, new TextDecoder().decode(read.bytes), RULES.map((r) => r.id));
 }
 
 function projectOptions(io: CliIO, fs: NonNullable<CliIO['fs']>, args: string[], flags: CommonFlags): CheckOptions {
@@ -76,19 +107,24 @@ function projectOptions(io: CliIO, fs: NonNullable<CliIO['fs']>, args: string[],
     if (fs.stat(abs) === null) throw new UsageError(`no such file or directory: ${arg}`);
     paths.push(abs);
   }
+  const first = paths[0] ?? cwd;
+  const start = fs.stat(first) === 'directory' ? first : posix.dirname(first);
+  const config = loadConfig(fs, cwd, start, flags.config);
   let root: string;
   if (flags.root !== undefined) {
     root = toPosix(resolvePath(io.cwd, flags.root));
     if (fs.stat(root) !== 'directory') throw new UsageError(`--root is not a directory: ${flags.root}`);
+  } else if (config?.config.root !== undefined) {
+    root = posix.normalize(posix.join(posix.dirname(config.path), config.config.root));
+    if (fs.stat(root) !== 'directory') throw new UsageError(`root in ${config.path} is not a directory: ${config.config.root}`);
   } else {
-    const first = paths[0] ?? cwd;
-    const start = fs.stat(first) === 'directory' ? first : posix.dirname(first);
     root = findRoot(fs, start) ?? cwd;
   }
   return {
     fs,
     root,
     cwd,
+    config,
     paths: args.length > 0 ? paths : root === cwd ? undefined : [cwd],
     exclude: flags.exclude,
     gitignore: flags.gitignore,
@@ -100,6 +136,19 @@ function useColor(io: CliIO, flag: boolean | undefined): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return io.isTTY;
+}
+
+/** Write a report file atomically: a temporary file beside it, then a rename. */
+function writeReport(io: CliIO, file: string, text: string): void {
+  const target = resolvePath(io.cwd, file);
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, target);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw new UsageError(`cannot write ${file}: ${(e as Error).message}`);
+  }
 }
 
 export async function main(io: CliIO): Promise<number> {
@@ -119,7 +168,9 @@ export async function main(io: CliIO): Promise<number> {
     cmd
       .option('--root <dir>', 'Sphinx source directory, for paths starting with / (default: nearest folder upward with conf.py)')
       .option('--exclude <glob>', 'leave out documents matching this Sphinx-style pattern, relative to the root (repeatable)', collect, [])
-      .option('--no-gitignore', 'also read documents that git ignores');
+      .option('--no-gitignore', 'also read documents that git ignores')
+      .option('--config <file>', 'configuration file (default: the nearest .docsnip.yaml upward)')
+      .option('--no-config', 'ignore configuration files');
 
   common(
     program
@@ -127,40 +178,61 @@ export async function main(io: CliIO): Promise<number> {
       .description('report missing files, missing markers and bad options in literalinclude and include directives')
       .argument('[paths...]', 'documents, directories or globs (default: the Sphinx project around the current directory)'),
   )
-    .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['human', 'json', 'sarif', 'github', 'rdjsonl']).default('human'),
+    )
+    .option('--output <file>', 'write the report to this file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--quiet', 'report errors only')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
-    .action((args: string[], flags: CommonFlags & { format: string; maxWarnings?: number; quiet?: boolean; color?: boolean }) => {
-      const opts = projectOptions(io, fs, args, flags);
-      const result = check(opts);
-      const shown = flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-      if (flags.format === 'json') {
-        io.stdout(formatCheckJson(shown, result.summary));
-      } else {
+    .action(
+      (
+        args: string[],
+        flags: CommonFlags & { format: string; output?: string; maxWarnings?: number; quiet?: boolean; color?: boolean },
+      ) => {
+        const opts = projectOptions(io, fs, args, flags);
+        const result = check(opts);
+        const shown = flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
         const sources = new Map<string, string[] | null>();
-        io.stdout(
-          formatHuman(shown, {
-            palette: useColor(io, flags.color) ? COLORS : NO_COLORS,
-            summary: result.summary,
-            source: (file) => {
-              if (!sources.has(file)) {
-                const read = result.project.cache.read(toPosix(resolvePath(io.cwd, file)));
-                const decoded = read.kind === 'file' ? decodeText(read.bytes, 'utf-8-sig') : null;
-                sources.set(file, decoded && 'text' in decoded ? splitLines(decoded.text, false) : null);
-              }
-              return sources.get(file)!;
-            },
-          }),
-        );
-      }
-      const tooManyWarnings = flags.maxWarnings !== undefined && result.summary.warnings > flags.maxWarnings;
-      if (tooManyWarnings) {
-        io.stderr(`docsnip: ${result.summary.warnings} warnings, more than --max-warnings ${flags.maxWarnings}\n`);
-      }
-      exitCode = result.summary.errors > 0 || tooManyWarnings ? 1 : 0;
-    });
+        const source = (file: string): string[] | null => {
+          if (!sources.has(file)) {
+            const read = result.project.cache.read(toPosix(resolvePath(io.cwd, file)));
+            const decoded = read.kind === 'file' ? decodeText(read.bytes, 'utf-8-sig') : null;
+            sources.set(file, decoded && 'text' in decoded ? splitLines(decoded.text, false) : null);
+          }
+          return sources.get(file)!;
+        };
+        let report: string;
+        switch (flags.format) {
+          case 'json':
+            report = formatCheckJson(shown, result.summary);
+            break;
+          case 'sarif':
+            report = formatSarif(shown, { source });
+            break;
+          case 'github':
+            report = formatGithub(shown);
+            break;
+          case 'rdjsonl':
+            report = formatRdjsonl(shown, { source });
+            break;
+          default:
+            report = formatHuman(shown, {
+              palette: flags.output === undefined && useColor(io, flags.color) ? COLORS : NO_COLORS,
+              summary: result.summary,
+              source,
+            });
+        }
+        if (flags.output !== undefined) writeReport(io, flags.output, report);
+        else io.stdout(report);
+        const tooManyWarnings = flags.maxWarnings !== undefined && result.summary.warnings > flags.maxWarnings;
+        if (tooManyWarnings) {
+          io.stderr(`docsnip: ${result.summary.warnings} warnings, more than --max-warnings ${flags.maxWarnings}\n`);
+        }
+        exitCode = result.summary.errors > 0 || tooManyWarnings ? 1 : 0;
+      },
+    );
 
   common(
     program

@@ -202,8 +202,8 @@ function resolveDirective(page: string, directive: RstDirective, opts: PageOptio
   const b = base(page, directive);
   const options = converted<LiteralIncludeOptions>(b, LITERALINCLUDE_OPTION_SPEC);
   const result: LiteralIncludeResult = { ...b, kind: 'literalinclude', options, diffTarget: null, resolution: null };
-  if (!options || result.argument === null) return result;
-  result.target = relfn2path(opts.root, page, result.argument);
+  if (result.argument !== null) result.target = relfn2path(opts.root, page, result.argument);
+  if (!options || result.target === null) return result;
   if (options.diff !== undefined) result.diffTarget = relfn2path(opts.root, page, options.diff);
   result.resolution = resolveLiteralInclude({
     options,
@@ -212,7 +212,7 @@ function resolveDirective(page: string, directive: RstDirective, opts: PageOptio
     flavor: opts.flavor,
     sourceEncoding: opts.sourceEncoding,
     directive: {
-      argument: result.argument,
+      argument: result.argument ?? '',
       sourcePath: directive.file,
       contentLine: directive.range.end.line + 2,
     },

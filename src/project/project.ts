@@ -28,6 +28,8 @@ export interface ProjectOptions {
   paths?: readonly string[];
   /** More exclude patterns, Sphinx syntax, relative to the root. */
   exclude?: readonly string[];
+  /** Patterns from the configuration file, relative to its directory. */
+  ignore?: { base: string; patterns: readonly string[] };
   /** Leave out files git ignores when expanding directories (default true). */
   gitignore?: boolean;
   flavor?: SphinxFlavor;
@@ -44,6 +46,12 @@ export interface Project {
   fragments: Set<string>;
   /** The pages this run checks, sorted, each analysed. */
   pages: PageResult[];
+  /** Every document analysed in this run (the checked pages, the other pages, fragments read as pages). */
+  analysed: PageResult[];
+  /** The directories the run covers: the selected ones, or the root when nothing was selected. */
+  scope: string[];
+  /** Is this path left out by exclude patterns or the configuration's ignore list? */
+  isIgnored(path: string): boolean;
   /** Selected paths that do not exist. */
   missing: string[];
   /** The read cache of the run (every file read once). */
@@ -66,15 +74,20 @@ export function loadProject(opts: ProjectOptions): Project {
   }
   const matcher = new Matcher([...(conf?.excludePatterns ?? []), ...(opts.exclude ?? [])]);
   const gitignore = opts.gitignore ?? true;
-  const excluded = (p: string): boolean => isUnder(p, root) && matcher.excludes(posix.relative(root, p));
+  const ignoreMatcher = opts.ignore ? new Matcher(opts.ignore.patterns) : null;
+  const excluded = (p: string): boolean =>
+    (isUnder(p, root) && matcher.excludes(posix.relative(root, p))) ||
+    (ignoreMatcher !== null && isUnder(p, opts.ignore!.base) && ignoreMatcher.excludes(posix.relative(opts.ignore!.base, p)));
   const hasSuffix = (p: string): boolean => DOC_SUFFIXES.some((s) => p.endsWith(s));
 
   const missing: string[] = [];
   const selected = new Set<string>();
+  const scope: string[] = [];
   if (opts.paths) {
     for (const p of opts.paths) {
       const kind = fs.stat(p);
       if (kind === 'directory') {
+        scope.push(p);
         for (const f of fs.walk(p, DOC_SUFFIXES, { gitignore })) if (!excluded(f)) selected.add(f);
       } else if (kind === 'file') {
         selected.add(p);
@@ -90,7 +103,10 @@ export function loadProject(opts: ProjectOptions): Project {
     for (const f of fs.walk(root, DOC_SUFFIXES, { gitignore })) if (!excluded(f)) documents.add(f);
   }
   for (const f of selected) if (hasSuffix(f) || documents.size === 0) documents.add(f);
-  if (!opts.paths) for (const f of documents) selected.add(f);
+  if (!opts.paths) {
+    for (const f of documents) selected.add(f);
+    scope.push(root);
+  }
 
   const pageOptions = { fs, root, flavor: opts.flavor, cache, sourceEncoding: conf?.sourceEncoding ?? undefined };
   const analysed = new Map<string, PageResult>();
@@ -124,6 +140,9 @@ export function loadProject(opts: ProjectOptions): Project {
     documents: [...documents].sort(),
     fragments,
     pages,
+    analysed: [...analysed.values()],
+    scope,
+    isIgnored: excluded,
     missing,
     cache,
   };

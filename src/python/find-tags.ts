@@ -13,10 +13,25 @@
  * Python's `str.splitlines` counts (`\n`, `\r\n`, `\r`, `\v`, `\x1c`–`\x1e`,
  * `\x85`, U+2028, U+2029), even inside a string or a comment. That is also
  * how literalinclude splits the file it slices, so the numbers line up.
+ *
+ * Before `DefinitionFinder`, Sphinx's analysis runs `VariableCommentPicker`,
+ * which re-tokenizes the source from every assignment it visits, starting at
+ * `lines[lineno - 1][col_offset:]` with those same `splitlines` lines and a
+ * UTF-8 byte offset used as a character index. Where such lines do not
+ * match the parser's (separators above) or non-ASCII text precedes the
+ * assignment on its line, that tokenization can fail (`AssertionError()`,
+ * `TokenError`), and then `find_tags()` fails too; this is replayed here.
+ * Not replayed (they need a full AST): the `NotImplementedError` Sphinx's
+ * annotation unparser raises for a module- or class-level annotation
+ * containing a comparison, conditional, comprehension, f-string, `await`,
+ * `yield` or `:=`, and the errors `signature_from_ast` may raise for
+ * `@overload` functions.
  */
 
 import { lookupCodec } from './codecs.js';
-import { generateTokens, PY_SPACE_CLASS, pyRepr } from './pytokenize.js';
+import { parseStatements } from './pysyntax.js';
+import type { PyStmt, PyTarget } from './pysyntax.js';
+import { PY_SPACE_CLASS, pyRepr, PyTokenizeError, tokenizeLines } from './pytokenize.js';
 import type { PyException, PyToken, PyTokenType } from './pytokenize.js';
 import { splitLines } from './str.js';
 
@@ -62,16 +77,171 @@ export function findTags(source: string): Map<string, PyTag> {
 
 /** {@link findTags} with the exception returned as data. */
 export function findTagsOrError(source: string): { tags: Map<string, PyTag> } | { error: PyException } {
-  const lines = splitLines(source.replace(/\f/g, ' '), true);
-  const stream = generateTokens(lines);
-  const finder = new DefinitionFinder(lines, stream.tokens, stream.error);
+  const code = source.replace(/\f/g, ' ');
+  const lines = splitLines(code, true);
   try {
+    pickVariableComments(code, lines);
+    let index = 0;
+    const finder = new DefinitionFinder(lines, tokenizeLines(() => (index < lines.length ? lines[index++]! : '')));
     finder.parse();
+    return { tags: finder.definitions };
   } catch (e) {
     if (e instanceof PythonRaise) return { error: e.exc };
     throw e;
   }
-  return { tags: finder.definitions };
+}
+
+/** Characters that make Sphinx's `splitlines` lines differ from the parser's. */
+const EXTRA_LINE_BREAK = /[\v\x1c-\x1e\x85\u2028\u2029]/;
+/**
+ * Non-ASCII text before a statement that starts mid-line, which can only be
+ * after a `;` or after the `:` of a compound statement's header.
+ */
+const NON_ASCII_BEFORE_STATEMENT = /[^\x00-\x7f][^\n\r]*[;:]/;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/**
+ * The part of Sphinx's `VariableCommentPicker` that can raise: for each
+ * assignment it visits whose targets name variables, an `AfterCommentParser`
+ * over `[current_line[col_offset:], *lines[lineno:]]`.
+ */
+function pickVariableComments(code: string, lines: readonly string[]): void {
+  // With plain lines and ASCII before every assignment, each re-tokenization
+  // sees exactly its statement, which Python has already accepted.
+  const shifted = EXTRA_LINE_BREAK.test(code);
+  if (!shifted && !NON_ASCII_BEFORE_STATEMENT.test(code)) return;
+  const body = parseStatements(code);
+  if (!body) return;
+  const visit = (stmts: readonly PyStmt[], fn: Extract<PyStmt, { kind: 'def' }> | null): void => {
+    for (const st of stmts) {
+      switch (st.kind) {
+        case 'assign': {
+          const self = fn ? (fn.args[0] ?? fn.posonly[0] ?? null) : null;
+          if (!st.targets.every((t) => createsVariable(t, self))) break;
+          const current = pyGetLine(lines, st.lineno);
+          const prefix = current.slice(0, st.col);
+          if (!shifted && prefix.length === st.col && ASCII_ONLY.test(prefix)) break;
+          afterCommentParse(pySliceFrom(current, st.col), lines, st.lineno);
+          break;
+        }
+        case 'class':
+          visit(st.body, fn);
+          break;
+        case 'def':
+          if (fn === null) visit(st.body, st);
+          break;
+        case 'compound':
+          for (const b of st.bodies) visit(b, fn);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  visit(body, null);
+}
+
+/** Whether Sphinx's `get_lvar_names` accepts the target (no TypeError). */
+function createsVariable(t: PyTarget, self: string | null): boolean {
+  switch (t.kind) {
+    case 'Name':
+      return self === null || t.id === self;
+    case 'Attribute':
+      return self !== null && t.valueName === self;
+    case 'Tuple':
+    case 'List':
+      return true;
+    case 'Starred':
+      return createsVariable(t.value, self);
+    default:
+      return false;
+  }
+}
+
+/** `lines[lineno - 1]` with Python's indexing. */
+function pyGetLine(lines: readonly string[], lineno: number): string {
+  let i = lineno - 1;
+  if (i < 0) i += lines.length;
+  const line = i >= 0 ? lines[i] : undefined;
+  if (line === undefined) throw new PythonRaise({ type: 'IndexError', repr: "IndexError('list index out of range')" });
+  return line;
+}
+
+/** Python `s[n:]` (code points). */
+function pySliceFrom(s: string, n: number): string {
+  let i = 0;
+  for (let k = 0; k < n && i < s.length; k++) {
+    const c = s.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
+  }
+  return s.slice(i);
+}
+
+const ASSERTION_ERROR: PyException = { type: 'AssertionError', repr: 'AssertionError()' };
+
+/** Sphinx's `AfterCommentParser(...).parse()`, for its exceptions only. */
+function afterCommentParse(first: string, lines: readonly string[], from: number): void {
+  let index = -1;
+  const stream = new TokenStream(
+    tokenizeLines(() => {
+      const line = index < 0 ? first : from + index < lines.length ? lines[from + index]! : '';
+      index++;
+      return line;
+    }),
+  );
+  let tok: PyToken | null;
+  while ((tok = stream.fetch()) && !(isOp(tok, '=') || tok.type === 'NEWLINE' || tok.type === 'COMMENT'));
+  if (!tok) throw new PythonRaise(ASSERTION_ERROR);
+  if (isOp(tok, '=')) {
+    // fetch_rvalue
+    for (let cur = stream.fetch(); cur; cur = stream.fetch()) {
+      if (cur.type === 'OP' && cur.string === '(') stream.fetchUntil(['OP', ')']);
+      else if (cur.type === 'OP' && cur.string === '{') stream.fetchUntil(['OP', '}']);
+      else if (cur.type === 'OP' && cur.string === '[') stream.fetchUntil(['OP', ']']);
+      else if (cur.type === 'INDENT') stream.fetchUntil('DEDENT');
+      else if (cur.type === 'OP' && cur.string === ';') break;
+      else if (cur.type !== 'OP' && cur.type !== 'NAME' && cur.type !== 'NUMBER' && cur.type !== 'STRING') break;
+    }
+    if (!stream.current) throw new PythonRaise(ASSERTION_ERROR);
+  }
+}
+
+function isOp(tok: PyToken, op: string): boolean {
+  return tok.type === 'OP' && tok.string === op;
+}
+
+/** Sphinx's `TokenProcessor` over a lazy token stream. */
+class TokenStream {
+  current: PyToken | null = null;
+  previous: PyToken | null = null;
+
+  constructor(private readonly tokens: Generator<PyToken, void, undefined>) {}
+
+  /** `fetch_token`: the next token, null at the end; tokenizer exceptions propagate. */
+  fetch(): PyToken | null {
+    this.previous = this.current;
+    let r: IteratorResult<PyToken, void>;
+    try {
+      r = this.tokens.next();
+    } catch (e) {
+      if (e instanceof PyTokenizeError) throw new PythonRaise(e.exc);
+      throw e;
+    }
+    this.current = r.done ? null : r.value;
+    return this.current;
+  }
+
+  /** `fetch_until`: tokens up to and including `cond`, skipping bracketed groups. */
+  fetchUntil(cond: Condition): void {
+    for (let tok = this.fetch(); tok; tok = this.fetch()) {
+      if (matches(tok, cond)) break;
+      if (tok.type === 'OP') {
+        if (tok.string === '(') this.fetchUntil(['OP', ')']);
+        else if (tok.string === '{') this.fetchUntil(['OP', '}']);
+        else if (tok.string === '[') this.fetchUntil(['OP', ']']);
+      }
+    }
+  }
 }
 
 /** A Python exception travelling through the emulation. */
@@ -95,47 +265,18 @@ function matches(tok: PyToken, cond: Condition): boolean {
   return tok.type === cond[0] && tok.string === cond[1];
 }
 
-/** Sphinx's `DefinitionFinder` over a token list produced up front. */
-class DefinitionFinder {
+/** Sphinx's `DefinitionFinder`. */
+class DefinitionFinder extends TokenStream {
   readonly definitions = new Map<string, PyTag>();
   private readonly context: string[] = [];
   private readonly indents: Array<{ type: 'def' | 'class' | 'other'; name: string; start: number }> = [];
   private decorator: PyToken | null = null;
-  private current: PyToken | null = null;
-  private previous: PyToken | null = null;
-  private index = 0;
 
   constructor(
     private readonly lines: readonly string[],
-    private readonly tokens: readonly PyToken[],
-    private readonly error: PyException | null,
-  ) {}
-
-  /** `fetch_token`: the next token, null at the end, the tokenizer's exception when it raised there. */
-  private fetch(): PyToken | null {
-    this.previous = this.current;
-    if (this.index < this.tokens.length) {
-      this.current = this.tokens[this.index++]!;
-    } else {
-      if (this.error) {
-        const exc = this.error;
-        throw new PythonRaise(exc);
-      }
-      this.current = null;
-    }
-    return this.current;
-  }
-
-  /** `fetch_until`: tokens up to and including `cond`, skipping bracketed groups. */
-  private fetchUntil(cond: Condition): void {
-    for (let tok = this.fetch(); tok; tok = this.fetch()) {
-      if (matches(tok, cond)) break;
-      if (tok.type === 'OP') {
-        if (tok.string === '(') this.fetchUntil(['OP', ')']);
-        else if (tok.string === '{') this.fetchUntil(['OP', '}']);
-        else if (tok.string === '[') this.fetchUntil(['OP', ']']);
-      }
-    }
+    tokens: Generator<PyToken, void, undefined>,
+  ) {
+    super(tokens);
   }
 
   /** `get_line` with Python's list indexing (negative indexes count from the end). */

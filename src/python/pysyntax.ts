@@ -8,19 +8,34 @@
  * rebuilds the exception CPython raises, without building an AST:
  *
  * - tokens come from {@link CTokenizer} (CPython's C tokenizer, with its
- *   errors), fetched lazily as the parser asks for them, as pegen does;
+ *   errors), fetched lazily as the parser asks for them, as pegen does:
+ *   where an error points depends on how far the parser has looked;
  * - a recursive-descent parser follows the alternatives of CPython 3.11's
- *   grammar (Grammar/python.gram) in order, with pegen's memoisation, cuts
- *   and forced tokens; it keeps only what error messages need (node kinds
- *   and token spans);
+ *   grammar (Grammar/python.gram) in order, with pegen's memoisation (kept
+ *   on the tokens), cuts and forced tokens (`&&':'` raises in the first
+ *   pass). It keeps only what messages need: node kinds, token spans and a
+ *   few children. The binary-operator and boolean levels are folded into
+ *   loops: they only shape the tree, and accept and stop where the grammar
+ *   does;
  * - as in pegen, a failed first pass is followed by a second pass with the
- *   `invalid_*` rules that word the specialised messages, then the generic
- *   `invalid syntax` at the furthest token of the first pass, then a scan of
- *   the rest of the source for tokenizer errors, which take precedence;
+ *   `invalid_*` rules that word the specialised messages. As in pegen, only
+ *   alternatives made of a single `invalid_*` rule wait for that pass (so
+ *   `'{' invalid_double_starred_kvpairs '}'` runs in the first), and
+ *   `primary genexp` reaches `invalid_comprehension`, which also looks past
+ *   a `[` or `{`. Then comes the generic `invalid syntax` at the furthest
+ *   token of the first pass, and a scan of the rest of the source for
+ *   tokenizer errors, which take precedence (and for a bracket left open on
+ *   an earlier line);
  * - the checks pegen's actions make are here too: string literals (escapes,
  *   bytes, mixing bytes and str, f-strings with their embedded expressions
- *   parsed by a nested parser), the integer-digits limit and complex
- *   literals in patterns.
+ *   parsed by a nested parser, as 3.11 does), the integer-digits limit and
+ *   complex literals in patterns; and `ast.parse`'s own refusal of null
+ *   bytes and of strings that are no valid UTF-8.
+ *
+ * The target is CPython 3.11.7 (the grammar file of this machine is 3.11.2's;
+ * the two differ in `invalid_arguments` and in how the tokenizer treats a
+ * non-ASCII character after a number, and 3.11.7 takes backslash
+ * continuations inside indentation into account).
  *
  * Known differences, all about inputs no real module contains: `\N{...}`
  * names are not looked up in the Unicode database (any name made of
@@ -42,7 +57,10 @@ import type { CToken, PySyntaxError } from './pytokenize.js';
 
 /** A syntax error as `checkPythonSyntax` reports it. */
 export interface PythonSyntaxErrorInfo {
-  /** Python `repr()` of the exception, e.g. `SyntaxError('invalid syntax', ('<unknown>', 1, 7, 'START here\n', 1, 11))`. */
+  /**
+   * Python `repr()` of the exception, e.g.
+   * `SyntaxError('invalid syntax', ('<unknown>', 1, 7, 'START here\n', 1, 11))`.
+   */
   readonly message: string;
   /** `lineno` (1-based; 0 when the exception has no location). */
   readonly line: number;
@@ -91,11 +109,14 @@ export function checkPythonSyntax(
       text: null,
     };
   }
-  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(code)) {
-    // CPython cannot even encode such a str to UTF-8.
+  const surrogate = LONE_SURROGATES.exec(code);
+  if (surrogate) {
+    // CPython cannot even encode such a str to UTF-8 for its parser.
     const msg = 'surrogates not allowed';
+    const start = codePointCount(code, 0, surrogate.index);
+    const end = start + surrogate[0].length;
     return {
-      message: `UnicodeEncodeError(${pyRepr(msg)})`,
+      message: `UnicodeEncodeError('utf-8', ${pyRepr(code)}, ${start}, ${end}, ${pyRepr(msg)})`,
       line: 0,
       column: 0,
       type: 'UnicodeEncodeError',
@@ -120,25 +141,14 @@ export function checkPythonSyntax(
   };
 }
 
+/** A run of unpaired surrogates (which Python's UTF-8 encoder reports as one error). */
+const LONE_SURROGATES = /(?:[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff])+/;
+
 // ---------------------------------------------------------------------------
 // Tokens and nodes
 
-/** A parser token (pegen's `Token`). */
-interface Tok {
-  /** Keyword or operator text, or the token type (NAME, NUMBER, STRING, NEWLINE, ...). */
-  readonly kind: string;
-  readonly type: string;
-  readonly str: string;
-  readonly lineno: number;
-  readonly endLineno: number;
-  /** UTF-16 index of the start in the source, -1 when none. */
-  readonly start: number;
-  readonly end: number;
-  readonly lineStart: number;
-  readonly endLineStart: number;
-  /** Bracket nesting after the token. */
-  readonly level: number;
-}
+/** A parser token (pegen's `Token`): the C tokenizer's, with its `kind`. */
+type Tok = CToken;
 
 type NodeKind =
   | 'Name'
@@ -191,16 +201,87 @@ interface Node {
   readonly kwargs?: boolean;
 }
 
+/**
+ * A statement as Sphinx's `VariableCommentPicker` sees it (find-tags.ts
+ * replays what it does): assignments with their targets, function and class
+ * bodies, and the bodies `ast.NodeVisitor` walks into for other compound
+ * statements (for `try`, only the body and the `else`, as Sphinx's `visit_Try`).
+ */
+export type PyStmt =
+  | {
+      readonly kind: 'assign';
+      readonly lineno: number;
+      /** `col_offset`: UTF-8 bytes. */
+      readonly col: number;
+      readonly targets: readonly PyTarget[];
+      readonly annotated: boolean;
+    }
+  | {
+      readonly kind: 'def';
+      readonly posonly: readonly string[];
+      readonly args: readonly string[];
+      readonly body: readonly PyStmt[];
+    }
+  | { readonly kind: 'class'; readonly body: readonly PyStmt[] }
+  | { readonly kind: 'compound'; readonly bodies: readonly (readonly PyStmt[])[] }
+  | { readonly kind: 'other' };
+
+/** An assignment target, reduced to what Sphinx's `get_lvar_names` looks at. */
+export type PyTarget =
+  | { readonly kind: 'Name'; readonly id: string }
+  | { readonly kind: 'Attribute'; readonly valueName: string | null }
+  | { readonly kind: 'Subscript' }
+  | { readonly kind: 'Tuple' | 'List'; readonly elts: readonly PyTarget[] }
+  | { readonly kind: 'Starred'; readonly value: PyTarget };
+
+/** The parser's statements: assignments keep their tokens and nodes until `parseStatements` needs them. */
+type Stmt =
+  | { readonly kind: 'assign'; readonly start: Tok; readonly targets: readonly Node[]; readonly annotated: boolean }
+  | {
+      readonly kind: 'def';
+      readonly posonly: readonly string[];
+      readonly args: readonly string[];
+      readonly body: readonly Stmt[];
+    }
+  | { readonly kind: 'class'; readonly body: readonly Stmt[] }
+  | { readonly kind: 'compound'; readonly bodies: readonly (readonly Stmt[])[] }
+  | { readonly kind: 'other' };
+
+const OTHER: Stmt = { kind: 'other' };
+
+function toTarget(n: Node): PyTarget {
+  switch (n.k) {
+    case 'Name':
+      return { kind: 'Name', id: n.id ?? '' };
+    case 'Attribute':
+      return { kind: 'Attribute', valueName: n.value?.k === 'Name' ? (n.value.id ?? null) : null };
+    case 'Tuple':
+    case 'List':
+      return { kind: n.k, elts: (n.elts ?? []).map(toTarget) };
+    case 'Starred':
+      return { kind: 'Starred', value: n.value ? toTarget(n.value) : { kind: 'Subscript' } };
+    default:
+      return { kind: 'Subscript' };
+  }
+}
+
+/**
+ * The statements of a module that CPython 3.11's `ast.parse` accepts (as
+ * Sphinx calls it), or null when it rejects it.
+ */
+export function parseStatements(source: string): PyStmt[] | null {
+  const code = source.replace(/\f/g, ' ');
+  if (code.includes('\0')) return null;
+  const parser = new Parser(code, { typeComments: true });
+  const body = parser.statementsOrNull();
+  return body ? parser.publicStatements(body) : null;
+}
+
 interface Comprehension {
   readonly iter: Node;
   readonly ifs: readonly Node[];
 }
 
-const KEYWORDS = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
-  'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal',
-  'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
-]);
 const SOFT_KEYWORDS = new Set(['_', 'case', 'match']);
 const AUGASSIGN = new Set(['+=', '-=', '*=', '@=', '/=', '%=', '&=', '|=', '^=', '<<=', '>>=', '**=', '//=']);
 const CURRENT_POS = -5;
@@ -303,11 +384,6 @@ interface ParserOptions {
   readonly fstring?: { readonly lineno: number; readonly startingLineno: number; readonly startingCol: number };
 }
 
-interface MemoEntry {
-  readonly end: number;
-  readonly value: unknown;
-}
-
 // Memo slots (one per memoised rule).
 const M_SIMPLE_STMT = 0;
 const M_BLOCK = 1;
@@ -326,7 +402,6 @@ const M_STAR_PATTERN = 13;
 const M_INVALID_NAMED = 14;
 const M_DOTTED_NAME = 15;
 const M_NAME_OR_ATTR = 16;
-const N_MEMO = 17;
 
 const FAIL = Symbol('fail');
 
@@ -340,7 +415,6 @@ class Parser {
   private pos = 0;
   private callInvalid = false;
   error: PySyntaxError | null = null;
-  private memos: Array<Array<MemoEntry | undefined> | undefined> = [];
   private readonly fstring: ParserOptions['fstring'];
   private readonly typeComments: boolean;
 
@@ -349,9 +423,25 @@ class Parser {
     this.fstring = options.fstring;
     this.tk = new CTokenizer(
       source,
-      options.fstring ? { typeComments: options.typeComments, lineno: options.fstring.lineno } : { typeComments: options.typeComments },
+      options.fstring
+        ? { typeComments: options.typeComments, lineno: options.fstring.lineno }
+        : { typeComments: options.typeComments },
     );
     this.src = this.tk.src;
+  }
+
+  private resetMemo(): void {
+    for (const t of this.toks) t.memo = null;
+  }
+
+  /** The first pass only: the module's statements when it parses. */
+  statementsOrNull(): Stmt[] | null {
+    try {
+      return this.file();
+    } catch (e) {
+      if (e === ABORT) return null;
+      throw e;
+    }
   }
 
   /** `_PyPegen_run_parser`: null on success, else the error. */
@@ -363,7 +453,7 @@ class Parser {
       return this.error;
     }
     const lastToken = this.toks[this.toks.length - 1]!;
-    this.memos = [];
+    this.resetMemo();
     this.pos = 0;
     this.callInvalid = true;
     this.attempt();
@@ -373,7 +463,7 @@ class Parser {
 
   private attempt(): boolean {
     try {
-      return this.fstring ? this.starExpressions() !== null : this.file();
+      return this.fstring ? this.starExpressions() !== null : this.file() !== null;
     } catch (e) {
       if (e === ABORT) return false;
       throw e;
@@ -388,24 +478,9 @@ class Parser {
     do {
       t = this.tk.next();
     } while (t.type === 'TYPE_IGNORE');
-    let kind: string = t.type;
-    if (t.type === 'NAME' && KEYWORDS.has(t.string)) kind = t.string;
-    else if (t.type === 'OP') kind = t.string;
-    const tok: Tok = {
-      kind,
-      type: t.type,
-      str: t.string,
-      lineno: t.lineno,
-      endLineno: t.endLineno,
-      start: t.start,
-      end: t.end,
-      lineStart: t.lineStart,
-      endLineStart: t.endLineStart,
-      level: t.level,
-    };
-    this.toks.push(tok);
+    this.toks.push(t);
     if (t.type === 'ERRORTOKEN') this.tokenizerError();
-    return tok;
+    return t;
   }
 
   /** The token at the current position, fetched if need be. */
@@ -426,7 +501,7 @@ class Parser {
 
   private expectSoft(word: string): Tok | null {
     const t = this.peek();
-    if (t.kind !== 'NAME' || t.str !== word) return null;
+    if (t.kind !== 'NAME' || t.string !== word) return null;
     this.pos++;
     return t;
   }
@@ -439,53 +514,47 @@ class Parser {
     return t;
   }
 
-  private last(): Tok {
-    return this.toks[this.pos - 1]!;
-  }
-
   private node(k: NodeKind, s: Tok, extra?: Partial<Node>): Node {
-    return { k, s, e: this.last(), ...extra };
+    const e = this.toks[this.pos - 1]!;
+    return extra ? { k, s, e, ...extra } : { k, s, e };
   }
 
   private memo<T>(slot: number, fn: () => T | null): T | null {
+    if (this.memoHit(slot)) return this.memoValue<T | null>();
     const pos = this.pos;
-    this.peek();
-    let row = this.memos[pos];
-    const hit = row?.[slot];
-    if (hit) {
-      this.pos = hit.end;
-      return hit.value as T | null;
-    }
-    const value = fn();
-    if (!row) {
-      row = new Array<MemoEntry | undefined>(N_MEMO);
-      this.memos[pos] = row;
-    }
-    row[slot] = { end: value === null ? pos : this.pos, value };
-    if (value === null) this.pos = pos;
-    return value;
+    return this.memoPut(slot, pos, fn());
   }
 
-  /** The memo entry of `slot` at the current position (fetching its token, as pegen does). */
-  private memoGet(slot: number): MemoEntry | undefined {
-    this.peek();
-    return this.memos[this.pos]?.[slot];
+  /**
+   * Whether `slot` is memoised at the current position (fetching its token,
+   * as pegen does); on a hit the position moves past it and `memoValue`
+   * returns the result.
+   */
+  private memoHit(slot: number): boolean {
+    const m = this.peek().memo;
+    if (m === null) return false;
+    for (let i = 0; i < m.length; i += 3) {
+      if (m[i] === slot) {
+        this.pos = m[i + 1] as number;
+        this.hitValue = m[i + 2];
+        return true;
+      }
+    }
+    return false;
   }
 
-  private memoHit(hit: MemoEntry): Node | null {
-    this.pos = hit.end;
-    return hit.value as Node | null;
+  private hitValue: unknown = null;
+
+  private memoValue<T>(): T {
+    return this.hitValue as T;
   }
 
   /** Stores a result computed from `start`; on failure the position goes back there. */
-  private memoPut(slot: number, start: number, value: Node | null): Node | null {
-    let row = this.memos[start];
-    if (!row) {
-      row = new Array<MemoEntry | undefined>(N_MEMO);
-      this.memos[start] = row;
-    }
+  private memoPut<T>(slot: number, start: number, value: T | null): T | null {
     if (value === null) this.pos = start;
-    row[slot] = { end: this.pos, value };
+    const t = this.toks[start]!;
+    if (t.memo === null) t.memo = [slot, this.pos, value];
+    else t.memo.push(slot, this.pos, value);
     return value;
   }
 
@@ -637,7 +706,14 @@ class Parser {
         this.raise('unindent does not match any outer indentation level', 'IndentationError');
         break;
       case 'TABSPACE':
-        this.raiseLocation('TabError', tk.lineno, 0, tk.lineno, -1, 'inconsistent use of tabs and spaces in indentation');
+        this.raiseLocation(
+          'TabError',
+          tk.lineno,
+          0,
+          tk.lineno,
+          -1,
+          'inconsistent use of tabs and spaces in indentation',
+        );
         break;
       case 'TOODEEP':
         this.raiseLocation('IndentationError', tk.lineno, 0, tk.lineno, -1, 'too many levels of indentation');
@@ -729,82 +805,115 @@ class Parser {
   // -------------------------------------------------------------------------
   // Statements
 
-  private file(): boolean {
-    this.statements();
-    return this.expect('ENDMARKER') !== null;
-  }
-
-  private statements(): boolean {
-    let n = 0;
-    while (this.statement()) n++;
-    return n > 0;
-  }
-
-  private statement(): boolean {
-    const m = this.pos;
-    if (this.compoundStmt()) return true;
-    this.pos = m;
-    if (this.simpleStmts()) return true;
-    this.pos = m;
-    return false;
-  }
-
-  private simpleStmts(): boolean {
-    const m = this.pos;
-    if (this.simpleStmt() && !this.at(';') && this.expect('NEWLINE')) return true;
-    this.pos = m;
-    if (!this.simpleStmt()) {
-      this.pos = m;
-      return false;
+  private file(): Stmt[] | null {
+    // statements, at the top level: nothing backtracks before a statement
+    // once it is complete (`file` has no other alternative), so the memo of
+    // its tokens can go, which keeps the live set small on big modules.
+    const body: Stmt[] = [];
+    let start = this.pos;
+    for (let st = this.statement(); st; st = this.statement()) {
+      body.push(...st);
+      for (let i = start; i < this.pos; i++) this.toks[i]!.memo = null;
+      start = this.pos;
     }
+    return this.expect('ENDMARKER') ? body : null;
+  }
+
+  private statements(): Stmt[] | null {
+    const out: Stmt[] = [];
+    for (let st = this.statement(); st; st = this.statement()) out.push(...st);
+    return out.length ? out : null;
+  }
+
+  private statement(): Stmt[] | null {
+    const m = this.pos;
+    const c = this.compoundStmt();
+    if (c) return [c];
+    this.pos = m;
+    const s = this.simpleStmts();
+    if (s) return s;
+    this.pos = m;
+    return null;
+  }
+
+  private simpleStmts(): Stmt[] | null {
+    const m = this.pos;
+    const one = this.simpleStmt();
+    if (one && !this.at(';') && this.expect('NEWLINE')) return [one];
+    this.pos = m;
+    const first = this.simpleStmt();
+    if (!first) {
+      this.pos = m;
+      return null;
+    }
+    const out = [first];
     for (;;) {
       const m2 = this.pos;
-      if (this.expect(';') && this.simpleStmt()) continue;
+      if (this.expect(';')) {
+        const next = this.simpleStmt();
+        if (next) {
+          out.push(next);
+          continue;
+        }
+      }
       this.pos = m2;
       break;
     }
     this.expect(';');
-    if (this.expect('NEWLINE')) return true;
+    if (this.expect('NEWLINE')) return out;
     this.pos = m;
-    return false;
+    return null;
   }
 
-  private simpleStmt(): boolean {
-    return this.memo(M_SIMPLE_STMT, () => (this.simpleStmtRaw() ? true : null)) !== null;
+  private simpleStmt(): Stmt | null {
+    if (this.memoHit(M_SIMPLE_STMT)) return this.memoValue<Stmt | null>();
+    const start = this.pos;
+    return this.memoPut(M_SIMPLE_STMT, start, this.simpleStmtRaw());
   }
 
-  private simpleStmtRaw(): boolean {
+  private simpleStmtRaw(): Stmt | null {
     const m = this.pos;
-    if (this.assignment()) return true;
+    const a = this.assignment();
+    if (a) return a;
     this.pos = m;
-    if (this.starExpressions()) return true;
+    if (this.starExpressions()) return OTHER;
     this.pos = m;
     const k = this.peek().kind;
+    let ok: boolean;
     switch (k) {
       case 'return':
-        return this.alt(m, () => this.returnStmt());
+        ok = this.alt(m, () => this.returnStmt());
+        break;
       case 'import':
       case 'from':
-        return this.alt(m, () => this.importStmt());
+        ok = this.alt(m, () => this.importStmt());
+        break;
       case 'raise':
-        return this.alt(m, () => this.raiseStmt());
+        ok = this.alt(m, () => this.raiseStmt());
+        break;
       case 'pass':
       case 'break':
       case 'continue':
         this.pos++;
-        return true;
+        ok = true;
+        break;
       case 'del':
-        return this.alt(m, () => this.delStmt());
+        ok = this.alt(m, () => this.delStmt());
+        break;
       case 'yield':
-        return this.alt(m, () => this.yieldExpr() !== null);
+        ok = this.alt(m, () => this.yieldExpr() !== null);
+        break;
       case 'assert':
-        return this.alt(m, () => this.assertStmt());
+        ok = this.alt(m, () => this.assertStmt());
+        break;
       case 'global':
       case 'nonlocal':
-        return this.alt(m, () => this.globalStmt(k));
+        ok = this.alt(m, () => this.globalStmt(k));
+        break;
       default:
-        return false;
+        ok = false;
     }
+    return ok ? OTHER : null;
   }
 
   /** Runs an alternative; resets the position when it fails. */
@@ -814,62 +923,125 @@ class Parser {
     return false;
   }
 
-  private compoundStmt(): boolean {
-    const m = this.pos;
-    const k = this.peek().kind;
-    if ((k === 'def' || k === '@' || k === 'async') && this.alt(m, () => this.functionDef())) return true;
-    if (k === 'if' && this.alt(m, () => this.ifStmt())) return true;
-    if ((k === 'class' || k === '@') && this.alt(m, () => this.classDef())) return true;
-    if ((k === 'with' || k === 'async') && this.alt(m, () => this.withStmt())) return true;
-    if ((k === 'for' || k === 'async') && this.alt(m, () => this.forStmt())) return true;
-    if (k === 'try' && this.alt(m, () => this.tryStmt())) return true;
-    if (k === 'while' && this.alt(m, () => this.whileStmt())) return true;
-    return this.alt(m, () => this.matchStmt());
+  /** Runs an alternative returning a statement; resets the position when it fails. */
+  private altStmt(m: number, fn: () => Stmt | null): Stmt | null {
+    const r = fn();
+    if (!r) this.pos = m;
+    return r;
   }
 
-  private assignment(): boolean {
+  private compoundStmt(): Stmt | null {
     const m = this.pos;
+    const k = this.peek().kind;
+    let r: Stmt | null = null;
+    if (k === 'def' || k === '@' || k === 'async') {
+      if ((r = this.functionDef())) return r;
+      this.pos = m;
+    }
+    if (k === 'if') {
+      if ((r = this.ifOrElif('if'))) return r;
+      this.pos = m;
+    }
+    if (k === 'class' || k === '@') {
+      if ((r = this.classDef())) return r;
+      this.pos = m;
+    }
+    if (k === 'with' || k === 'async') {
+      if ((r = this.withStmt())) return r;
+      this.pos = m;
+    }
+    if (k === 'for' || k === 'async') {
+      if ((r = this.forStmt())) return r;
+      this.pos = m;
+    }
+    if (k === 'try') {
+      if ((r = this.tryStmt())) return r;
+      this.pos = m;
+    }
+    if (k === 'while') {
+      if ((r = this.whileStmt())) return r;
+      this.pos = m;
+    }
+    if ((r = this.matchStmt())) return r;
+    this.pos = m;
+    return null;
+  }
+
+  private assignStmt(start: Tok, targets: readonly Node[], annotated: boolean): Stmt {
+    return { kind: 'assign', start, targets, annotated };
+  }
+
+  /** The statements in their exported form (columns in bytes, targets reduced). */
+  publicStatements(body: readonly Stmt[]): PyStmt[] {
+    return body.map((st): PyStmt => {
+      switch (st.kind) {
+        case 'assign':
+          return {
+            kind: 'assign',
+            lineno: st.start.lineno,
+            col: this.colOf(st.start),
+            targets: st.targets.map(toTarget),
+            annotated: st.annotated,
+          };
+        case 'def':
+          return { kind: 'def', posonly: st.posonly, args: st.args, body: this.publicStatements(st.body) };
+        case 'class':
+          return { kind: 'class', body: this.publicStatements(st.body) };
+        case 'compound':
+          return { kind: 'compound', bodies: st.bodies.map((b) => this.publicStatements(b)) };
+        default:
+          return st;
+      }
+    });
+  }
+
+  private assignment(): Stmt | null {
+    const m = this.pos;
+    const start = this.peek();
     // NAME ':' expression ['=' annotated_rhs]
-    if (this.expect('NAME') && this.expect(':') && this.expression()) {
+    const name = this.expect('NAME');
+    if (name && this.expect(':') && this.expression()) {
       this.optional(() => this.expect('=') && this.annotatedRhs());
-      return true;
+      return this.assignStmt(start, [{ k: 'Name', s: name, e: name, id: name.string }], true);
     }
     this.pos = m;
     // ('(' single_target ')' | single_subscript_attribute_target) ':' expression ['=' annotated_rhs]
-    if (this.annotationTarget() && this.expect(':') && this.expression()) {
+    const target = this.annotationTarget();
+    if (target && this.expect(':') && this.expression()) {
       this.optional(() => this.expect('=') && this.annotatedRhs());
-      return true;
+      return this.assignStmt(start, [target], true);
     }
     this.pos = m;
     // (star_targets '=')+ (yield_expr | star_expressions) !'=' [TYPE_COMMENT]
-    let n = 0;
+    const targets: Node[] = [];
     for (;;) {
       const m2 = this.pos;
-      if (this.starTargets() && this.expect('=')) {
-        n++;
+      const t = this.starTargets();
+      if (t && this.expect('=')) {
+        targets.push(t);
         continue;
       }
       this.pos = m2;
       break;
     }
-    if (n > 0 && this.yieldOrStarExpressions() && !this.at('=')) {
+    if (targets.length > 0 && this.yieldOrStarExpressions() && !this.at('=')) {
       this.expect('TYPE_COMMENT');
-      return true;
+      return this.assignStmt(start, targets, false);
     }
     this.pos = m;
     // single_target augassign ~ (yield_expr | star_expressions)
     if (this.singleTarget() && AUGASSIGN.has(this.peek().kind)) {
       this.pos++;
-      if (this.yieldOrStarExpressions()) return true;
+      if (this.yieldOrStarExpressions()) return OTHER;
       this.pos = m;
-      return false;
+      return null;
     }
     this.pos = m;
     if (this.callInvalid) {
       this.invalidAssignment();
       this.pos = m;
     }
-    return false;
+    return null;
   }
 
   private invalidAssignment(): void {
@@ -936,13 +1108,17 @@ class Parser {
     return null;
   }
 
-  private annotationTarget(): boolean {
+  private annotationTarget(): Node | null {
     const m = this.pos;
-    if (this.expect('(') && this.singleTarget() && this.expect(')')) return true;
+    if (this.expect('(')) {
+      const t = this.singleTarget();
+      if (t && this.expect(')')) return t;
+    }
     this.pos = m;
-    if (this.singleSubscriptAttributeTarget()) return true;
+    const t = this.subscriptAttributeTarget();
+    if (t) return t;
     this.pos = m;
-    return false;
+    return null;
   }
 
   private optional(fn: () => unknown): void {
@@ -1102,21 +1278,29 @@ class Parser {
   // -------------------------------------------------------------------------
   // Compound statements
 
-  private block(): boolean {
-    return (
-      this.memo(M_BLOCK, () => {
-        const m = this.pos;
-        if (this.expect('NEWLINE') && this.expect('INDENT') && this.statements() && this.expect('DEDENT')) return true;
+  private block(): Stmt[] | null {
+    if (this.memoHit(M_BLOCK)) return this.memoValue<Stmt[] | null>();
+    const start = this.pos;
+    return this.memoPut(M_BLOCK, start, this.blockRaw());
+  }
+
+  private blockRaw(): Stmt[] | null {
+    {
+      const m = this.pos;
+      if (this.expect('NEWLINE') && this.expect('INDENT')) {
+        const body = this.statements();
+        if (body && this.expect('DEDENT')) return body;
+      }
+      this.pos = m;
+      const simple = this.simpleStmts();
+      if (simple) return simple;
+      this.pos = m;
+      if (this.callInvalid) {
+        if (this.expect('NEWLINE') && !this.at('INDENT')) this.raise('expected an indented block', 'IndentationError');
         this.pos = m;
-        if (this.simpleStmts()) return true;
-        this.pos = m;
-        if (this.callInvalid) {
-          if (this.expect('NEWLINE') && !this.at('INDENT')) this.raise('expected an indented block', 'IndentationError');
-          this.pos = m;
-        }
-        return null;
-      }) !== null
-    );
+      }
+      return null;
+    }
   }
 
   /** `NEWLINE !INDENT` after a header: "expected an indented block after ...". */
@@ -1139,14 +1323,17 @@ class Parser {
     }
   }
 
-  private classDef(): boolean {
+  private classDef(): Stmt | null {
     const m = this.pos;
-    if (this.decorators() && this.classDefRaw()) return true;
+    if (this.decorators()) {
+      const c = this.classDefRaw();
+      if (c) return c;
+    }
     this.pos = m;
-    return this.alt(m, () => this.classDefRaw());
+    return this.altStmt(m, () => this.classDefRaw());
   }
 
-  private classDefRaw(): boolean {
+  private classDefRaw(): Stmt | null {
     const m = this.pos;
     if (this.callInvalid) {
       const a = this.expect('class');
@@ -1159,22 +1346,26 @@ class Parser {
     }
     if (!this.expect('class') || !this.expect('NAME')) {
       this.pos = m;
-      return false;
+      return null;
     }
     this.optional(() => this.expect('(') && (this.optional(() => this.arguments()), true) && this.expect(')'));
-    if (this.expect(':') && this.block()) return true;
+    const body = this.expect(':') ? this.block() : null;
+    if (body) return { kind: 'class', body };
     this.pos = m;
-    return false;
+    return null;
   }
 
-  private functionDef(): boolean {
+  private functionDef(): Stmt | null {
     const m = this.pos;
-    if (this.decorators() && this.functionDefRaw()) return true;
+    if (this.decorators()) {
+      const f = this.functionDefRaw();
+      if (f) return f;
+    }
     this.pos = m;
-    return this.alt(m, () => this.functionDefRaw());
+    return this.altStmt(m, () => this.functionDefRaw());
   }
 
-  private functionDefRaw(): boolean {
+  private functionDefRaw(): Stmt | null {
     const m = this.pos;
     if (this.callInvalid) {
       this.expect('async');
@@ -1197,20 +1388,30 @@ class Parser {
       if (isAsync && !this.expect('async')) break;
       if (!this.expect('def') || !this.expect('NAME')) continue;
       this.forced('(');
-      this.optional(() => this.params());
+      const m2 = this.pos;
+      let params = this.params();
+      if (!params) {
+        this.pos = m2;
+        params = { posonly: [], args: [] };
+      }
       if (!this.expect(')')) continue;
       this.optional(() => this.expect('->') && this.expression());
       this.forced(':');
       this.optional(() => this.funcTypeComment());
-      if (this.block()) return true;
+      const body = this.block();
+      if (body) return { kind: 'def', posonly: params.posonly, args: params.args, body };
     }
     this.pos = m;
-    return false;
+    return null;
   }
 
   private funcTypeComment(): boolean {
     const m = this.pos;
-    if (this.expect('NEWLINE') && this.expect('TYPE_COMMENT') && this.lookahead(() => this.expect('NEWLINE') && this.expect('INDENT'))) {
+    if (
+      this.expect('NEWLINE') &&
+      this.expect('TYPE_COMMENT') &&
+      this.lookahead(() => this.expect('NEWLINE') && this.expect('INDENT'))
+    ) {
       return true;
     }
     this.pos = m;
@@ -1231,7 +1432,8 @@ class Parser {
 
   // Parameters -------------------------------------------------------------
 
-  private params(): boolean {
+  /** params: the names of the positional-only and positional-or-keyword parameters. */
+  private params(): { posonly: string[]; args: string[] } | null {
     const m = this.pos;
     if (this.callInvalid) {
       this.invalidParameters();
@@ -1240,56 +1442,52 @@ class Parser {
     return this.parameters();
   }
 
-  private parameters(): boolean {
+  private parameters(): { posonly: string[]; args: string[] } | null {
     const m = this.pos;
-    if (this.slashNoDefault()) {
-      while (this.paramNoDefault());
-      while (this.paramWithDefault());
+    const rest = (args: string[], noDefault: boolean): string[] => {
+      if (noDefault) for (let p = this.paramNoDefault(); p; p = this.paramNoDefault()) args.push(p.s.string);
+      for (let p = this.paramWithDefault(); p; p = this.paramWithDefault()) args.push(p.s.string);
       this.optional(() => this.starEtc());
-      return true;
-    }
+      return args;
+    };
+    const slashNo = this.slashNoDefault();
+    if (slashNo) return { posonly: slashNo, args: rest([], true) };
     this.pos = m;
-    if (this.slashWithDefault()) {
-      while (this.paramWithDefault());
-      this.optional(() => this.starEtc());
-      return true;
-    }
+    const slashWith = this.slashWithDefault();
+    if (slashWith) return { posonly: slashWith, args: rest([], false) };
     this.pos = m;
-    if (this.paramNoDefault()) {
-      while (this.paramNoDefault());
-      while (this.paramWithDefault());
-      this.optional(() => this.starEtc());
-      return true;
-    }
+    const first = this.paramNoDefault();
+    if (first) return { posonly: [], args: rest([first.s.string], true) };
     this.pos = m;
-    if (this.paramWithDefault()) {
-      while (this.paramWithDefault());
-      this.optional(() => this.starEtc());
-      return true;
-    }
+    const firstWith = this.paramWithDefault();
+    if (firstWith) return { posonly: [], args: rest([firstWith.s.string], false) };
     this.pos = m;
-    if (this.starEtc()) return true;
+    if (this.starEtc()) return { posonly: [], args: [] };
     this.pos = m;
-    return false;
+    return null;
   }
 
-  private slashNoDefault(): boolean {
+  private slashNoDefault(): string[] | null {
     const m = this.pos;
-    let n = 0;
-    while (this.paramNoDefault()) n++;
-    if (n > 0 && this.expect('/') && (this.expect(',') || this.at(')'))) return true;
+    const names: string[] = [];
+    for (let p = this.paramNoDefault(); p; p = this.paramNoDefault()) names.push(p.s.string);
+    if (names.length > 0 && this.expect('/') && (this.expect(',') || this.at(')'))) return names;
     this.pos = m;
-    return false;
+    return null;
   }
 
-  private slashWithDefault(): boolean {
+  private slashWithDefault(): string[] | null {
     const m = this.pos;
-    while (this.paramNoDefault());
+    const names: string[] = [];
+    for (let p = this.paramNoDefault(); p; p = this.paramNoDefault()) names.push(p.s.string);
     let n = 0;
-    while (this.paramWithDefault()) n++;
-    if (n > 0 && this.expect('/') && (this.expect(',') || this.at(')'))) return true;
+    for (let p = this.paramWithDefault(); p; p = this.paramWithDefault()) {
+      names.push(p.s.string);
+      n++;
+    }
+    if (n > 0 && this.expect('/') && (this.expect(',') || this.at(')'))) return names;
     this.pos = m;
-    return false;
+    return null;
   }
 
   private starEtc(): boolean {
@@ -1363,11 +1561,12 @@ class Parser {
     return false;
   }
 
-  private paramWithDefault(): boolean {
+  private paramWithDefault(): Node | null {
     const m = this.pos;
-    if (this.param() && this.default_() && this.paramEnd()) return true;
+    const p = this.param();
+    if (p && this.default_() && this.paramEnd()) return p;
     this.pos = m;
-    return false;
+    return null;
   }
 
   private paramMaybeDefault(): boolean {
@@ -1424,13 +1623,13 @@ class Parser {
     const slash = this.expect('/');
     if (slash && this.expect(',')) this.raiseKnownLocation(slash, slash, 'at least one argument must precede /');
     this.pos = m;
-    if (this.slashNoDefault() || (this.pos = m, this.slashWithDefault())) {
+    if (this.slashNoDefault() || ((this.pos = m), this.slashWithDefault())) {
       while (this.paramMaybeDefault());
       const a = this.expect('/');
       if (a) this.raiseKnownLocation(a, a, '/ may appear only once');
     }
     this.pos = m;
-    this.optional(() => this.slashNoDefault() || (this.pos = m, this.slashWithDefault()));
+    this.optional(() => this.slashNoDefault() ?? ((this.pos = m), this.slashWithDefault()));
     while (this.paramMaybeDefault());
     if (this.expect('*') && (this.expect(',') || this.paramNoDefault())) {
       while (this.paramMaybeDefault());
@@ -1466,7 +1665,9 @@ class Parser {
       }
     }
     this.pos = m;
-    if (this.expect('*') && this.expect(',') && this.expect('TYPE_COMMENT')) this.raise('bare * has associated type comment');
+    if (this.expect('*') && this.expect(',') && this.expect('TYPE_COMMENT')) {
+      this.raise('bare * has associated type comment');
+    }
     this.pos = m;
     if (this.expect('*') && this.param()) {
       const eq = this.expect('=');
@@ -1476,7 +1677,9 @@ class Parser {
     if (this.expect('*') && (this.paramNoDefault() || this.expect(','))) {
       while (this.paramMaybeDefault());
       const b = this.expect('*');
-      if (b && (this.paramNoDefault() || this.expect(','))) this.raiseKnownLocation(b, b, '* argument may appear only once');
+      if (b && (this.paramNoDefault() || this.expect(','))) {
+        this.raiseKnownLocation(b, b, '* argument may appear only once');
+      }
     }
     this.pos = m;
   }
@@ -1502,11 +1705,7 @@ class Parser {
 
   // if / while / for / with / try ----------------------------------------------
 
-  private ifStmt(): boolean {
-    return this.ifOrElif('if');
-  }
-
-  private ifOrElif(kw: 'if' | 'elif'): boolean {
+  private ifOrElif(kw: 'if' | 'elif'): Stmt | null {
     const m = this.pos;
     if (this.callInvalid) {
       if (this.expect(kw) && this.namedExpression() && this.at('NEWLINE')) this.raise("expected ':'");
@@ -1519,32 +1718,43 @@ class Parser {
       }
       this.pos = m;
     }
-    if (!this.expect(kw) || !this.namedExpression() || !this.expect(':') || !this.block()) {
+    const body = this.expect(kw) && this.namedExpression() && this.expect(':') ? this.block() : null;
+    if (!body) {
       this.pos = m;
-      return false;
+      return null;
     }
     const m2 = this.pos;
-    if (this.ifOrElif('elif')) return true;
+    const elif = this.ifOrElif('elif');
+    if (elif) return { kind: 'compound', bodies: [body, [elif]] };
     this.pos = m2;
-    this.optional(() => this.elseBlock());
-    return true;
+    return { kind: 'compound', bodies: [body, this.optionalBody(() => this.elseBlock())] };
   }
 
-  private elseBlock(): boolean {
+  /** An optional block: its statements, or none. */
+  private optionalBody(fn: () => Stmt[] | null): Stmt[] {
+    const m = this.pos;
+    const r = fn();
+    if (r) return r;
+    this.pos = m;
+    return [];
+  }
+
+  private elseBlock(): Stmt[] | null {
     const m = this.pos;
     if (this.callInvalid) {
       const a = this.expect('else');
       if (a && this.expect(':')) this.checkIndentedBlock("'else' statement", a.lineno);
       this.pos = m;
     }
-    if (!this.expect('else')) return false;
+    if (!this.expect('else')) return null;
     this.forced(':');
-    if (this.block()) return true;
+    const body = this.block();
+    if (body) return body;
     this.pos = m;
-    return false;
+    return null;
   }
 
-  private whileStmt(): boolean {
+  private whileStmt(): Stmt | null {
     const m = this.pos;
     if (this.callInvalid) {
       if (this.expect('while') && this.namedExpression() && this.at('NEWLINE')) this.raise("expected ':'");
@@ -1553,19 +1763,18 @@ class Parser {
       if (a && this.namedExpression() && this.expect(':')) this.checkIndentedBlock("'while' statement", a.lineno);
       this.pos = m;
     }
-    if (this.expect('while') && this.namedExpression() && this.expect(':') && this.block()) {
-      this.optional(() => this.elseBlock());
-      return true;
-    }
+    const body = this.expect('while') && this.namedExpression() && this.expect(':') ? this.block() : null;
+    if (body) return { kind: 'compound', bodies: [body, this.optionalBody(() => this.elseBlock())] };
     this.pos = m;
-    return false;
+    return null;
   }
 
-  private forStmt(): boolean {
+  private forStmt(): Stmt | null {
     const m = this.pos;
     if (this.callInvalid) {
       this.expect('async');
-      if (this.expect('for') && this.starTargets() && this.expect('in') && this.starExpressions() && this.at('NEWLINE')) {
+      const header = this.expect('for') && this.starTargets() && this.expect('in') && this.starExpressions();
+      if (header && this.at('NEWLINE')) {
         this.raise("expected ':'");
       }
       this.pos = m;
@@ -1583,13 +1792,11 @@ class Parser {
         // cut
         if (this.starExpressions() && this.expect(':')) {
           this.expect('TYPE_COMMENT');
-          if (this.block()) {
-            this.optional(() => this.elseBlock());
-            return true;
-          }
+          const body = this.block();
+          if (body) return { kind: 'compound', bodies: [body, this.optionalBody(() => this.elseBlock())] };
         }
         this.pos = m;
-        return false;
+        return null;
       }
     }
     this.pos = m;
@@ -1597,7 +1804,7 @@ class Parser {
       this.invalidForTarget();
       this.pos = m;
     }
-    return false;
+    return null;
   }
 
   private invalidForTarget(): void {
@@ -1608,7 +1815,7 @@ class Parser {
     }
   }
 
-  private withStmt(): boolean {
+  private withStmt(): Stmt | null {
     const m = this.pos;
     if (this.callInvalid) {
       this.invalidWithStmt(true);
@@ -1621,12 +1828,14 @@ class Parser {
       const m2 = this.pos;
       if (this.expect('(') && this.withItems()) {
         this.expect(',');
-        if (this.expect(')') && this.expect(':') && this.block()) return true;
+        const body = this.expect(')') && this.expect(':') ? this.block() : null;
+        if (body) return { kind: 'compound', bodies: [body] };
       }
       this.pos = m2;
       if (this.withItems() && this.expect(':')) {
         this.expect('TYPE_COMMENT');
-        if (this.block()) return true;
+        const body = this.block();
+        if (body) return { kind: 'compound', bodies: [body] };
       }
     }
     this.pos = m;
@@ -1634,7 +1843,7 @@ class Parser {
       this.invalidWithStmt(false);
       this.pos = m;
     }
-    return false;
+    return null;
   }
 
   private withItems(): boolean {
@@ -1701,38 +1910,41 @@ class Parser {
     this.pos = m;
   }
 
-  private tryStmt(): boolean {
+  private tryStmt(): Stmt | null {
     const m = this.pos;
     if (this.callInvalid) {
       this.invalidTryStmt();
       this.pos = m;
     }
-    if (!this.expect('try')) return false;
+    if (!this.expect('try')) return null;
     this.forced(':');
-    if (!this.block()) {
+    const body = this.block();
+    if (!body) {
       this.pos = m;
-      return false;
+      return null;
     }
     const afterBlock = this.pos;
-    if (this.finallyBlock()) return true;
+    // Sphinx's visit_Try walks the body and the else block only.
+    if (this.finallyBlock()) return { kind: 'compound', bodies: [body] };
     this.pos = afterBlock;
     let n = 0;
     while (this.exceptBlock()) n++;
     if (n > 0) {
-      this.optional(() => this.elseBlock());
+      const orelse = this.optionalBody(() => this.elseBlock());
       this.optional(() => this.finallyBlock());
-      return true;
+      return { kind: 'compound', bodies: [body, orelse] };
     }
     this.pos = afterBlock;
-    n = 0;
-    while (this.exceptStarBlock()) n++;
-    if (n > 0) {
-      this.optional(() => this.elseBlock());
-      this.optional(() => this.finallyBlock());
-      return true;
+    // try/except* is a TryStar node, which Sphinx walks generically: everything.
+    const handlers: Stmt[][] = [];
+    for (let h = this.exceptStarBlock(); h; h = this.exceptStarBlock()) handlers.push(h);
+    if (handlers.length > 0) {
+      const orelse = this.optionalBody(() => this.elseBlock());
+      const finalbody = this.optionalBody(() => this.finallyBlock());
+      return { kind: 'compound', bodies: [body, ...handlers, orelse, finalbody] };
     }
     this.pos = m;
-    return false;
+    return null;
   }
 
   private invalidTryStmt(): void {
@@ -1753,7 +1965,9 @@ class Parser {
         const star = e ? this.expect('*') : null;
         if (e && star && this.expression()) {
           this.optional(() => this.expect('as') && this.expect('NAME'));
-          if (this.expect(':')) this.raiseKnownLocation(e, star, "cannot have both 'except' and 'except*' on the same 'try'");
+          if (this.expect(':')) {
+            this.raiseKnownLocation(e, star, "cannot have both 'except' and 'except*' on the same 'try'");
+          }
         }
       }
     }
@@ -1765,7 +1979,9 @@ class Parser {
       if (n > 0) {
         const e = this.expect('except');
         if (e) {
-          this.optional(() => this.expression() && (this.optional(() => this.expect('as') && this.expect('NAME')), true));
+          this.optional(
+            () => this.expression() && (this.optional(() => this.expect('as') && this.expect('NAME')), true),
+          );
           if (this.expect(':')) this.raiseKnownLocation(e, e, "cannot have both 'except' and 'except*' on the same 'try'");
         }
       }
@@ -1773,7 +1989,7 @@ class Parser {
     this.pos = m;
   }
 
-  private exceptBlock(): boolean {
+  private exceptBlock(): Stmt[] | null {
     const m = this.pos;
     if (this.callInvalid) {
       const a = this.expect('except');
@@ -1788,19 +2004,21 @@ class Parser {
     }
     if (this.expect('except') && this.expression()) {
       this.optional(() => this.expect('as') && this.expect('NAME'));
-      if (this.expect(':') && this.block()) return true;
+      const body = this.expect(':') ? this.block() : null;
+      if (body) return body;
     }
     this.pos = m;
-    if (this.expect('except') && this.expect(':') && this.block()) return true;
+    const body = this.expect('except') && this.expect(':') ? this.block() : null;
+    if (body) return body;
     this.pos = m;
     if (this.callInvalid) {
       this.invalidExceptStmt();
       this.pos = m;
     }
-    return false;
+    return null;
   }
 
-  private exceptStarBlock(): boolean {
+  private exceptStarBlock(): Stmt[] | null {
     const m = this.pos;
     if (this.callInvalid) {
       const a = this.expect('except');
@@ -1812,14 +2030,15 @@ class Parser {
     }
     if (this.expect('except') && this.expect('*') && this.expression()) {
       this.optional(() => this.expect('as') && this.expect('NAME'));
-      if (this.expect(':') && this.block()) return true;
+      const body = this.expect(':') ? this.block() : null;
+      if (body) return body;
     }
     this.pos = m;
     if (this.callInvalid) {
       this.invalidExceptStmt();
       this.pos = m;
     }
-    return false;
+    return null;
   }
 
   private invalidExceptStmt(): void {
@@ -1850,28 +2069,29 @@ class Parser {
     this.pos = m;
   }
 
-  private finallyBlock(): boolean {
+  private finallyBlock(): Stmt[] | null {
     const m = this.pos;
     if (this.callInvalid) {
       const a = this.expect('finally');
       if (a && this.expect(':')) this.checkIndentedBlock("'finally' statement", a.lineno);
       this.pos = m;
     }
-    if (!this.expect('finally')) return false;
+    if (!this.expect('finally')) return null;
     this.forced(':');
-    if (this.block()) return true;
+    const body = this.block();
+    if (body) return body;
     this.pos = m;
-    return false;
+    return null;
   }
 
   // match --------------------------------------------------------------------
 
-  private matchStmt(): boolean {
+  private matchStmt(): Stmt | null {
     const m = this.pos;
     if (this.expectSoft('match') && this.subjectExpr() && this.expect(':') && this.expect('NEWLINE') && this.expect('INDENT')) {
-      let n = 0;
-      while (this.caseBlock()) n++;
-      if (n > 0 && this.expect('DEDENT')) return true;
+      const bodies: Stmt[][] = [];
+      for (let c = this.caseBlock(); c; c = this.caseBlock()) bodies.push(c);
+      if (bodies.length > 0 && this.expect('DEDENT')) return { kind: 'compound', bodies };
     }
     this.pos = m;
     if (this.callInvalid) {
@@ -1881,7 +2101,7 @@ class Parser {
       if (a && this.subjectExpr() && this.expect(':')) this.checkIndentedBlock("'match' statement", a.lineno);
       this.pos = m;
     }
-    return false;
+    return null;
   }
 
   private subjectExpr(): boolean {
@@ -1894,7 +2114,7 @@ class Parser {
     return this.namedExpression() !== null;
   }
 
-  private caseBlock(): boolean {
+  private caseBlock(): Stmt[] | null {
     const m = this.pos;
     if (this.callInvalid) {
       if (this.expectSoft('case') && this.patterns()) {
@@ -1911,10 +2131,11 @@ class Parser {
     }
     if (this.expectSoft('case') && this.patterns()) {
       this.optional(() => this.guard());
-      if (this.expect(':') && this.block()) return true;
+      const body = this.expect(':') ? this.block() : null;
+      if (body) return body;
     }
     this.pos = m;
-    return false;
+    return null;
   }
 
   private guard(): boolean {
@@ -2042,7 +2263,7 @@ class Parser {
 
   private patternCaptureTarget(): boolean {
     const t = this.peek();
-    if (t.kind !== 'NAME' || t.str === '_') return false;
+    if (t.kind !== 'NAME' || t.string === '_') return false;
     this.pos++;
     if (this.at('.') || this.at('(') || this.at('=')) {
       this.pos--;
@@ -2305,8 +2526,7 @@ class Parser {
   }
 
   private expression(): Node | null {
-    const hit = this.memoGet(M_EXPRESSION);
-    if (hit) return this.memoHit(hit);
+    if (this.memoHit(M_EXPRESSION)) return this.memoValue<Node | null>();
     const m = this.pos;
     if (this.callInvalid) {
       this.invalidExpression();
@@ -2337,7 +2557,7 @@ class Parser {
     const m = this.pos;
     const t = this.peek();
     const excluded =
-      (t.kind === 'NAME' && SOFT_KEYWORDS.has(t.str)) ||
+      (t.kind === 'NAME' && SOFT_KEYWORDS.has(t.string)) ||
       (t.kind === 'NAME' && this.lookahead(() => this.expect('NAME') && this.expect('STRING')));
     if (!excluded) {
       const a = this.disjunction();
@@ -2370,8 +2590,8 @@ class Parser {
     const a = this.expect('NAME');
     if (!a || this.at('(')) return;
     const b = this.starExpressions();
-    if (b && (a.str === 'print' || a.str === 'exec')) {
-      this.raiseKnownLocation(a, b, `Missing parentheses in call to '${a.str}'. Did you mean ${a.str}(...)?`);
+    if (b && (a.string === 'print' || a.string === 'exec')) {
+      this.raiseKnownLocation(a, b, `Missing parentheses in call to '${a.string}'. Did you mean ${a.string}(...)?`);
     }
   }
 
@@ -2413,8 +2633,7 @@ class Parser {
   }
 
   private starExpression(): Node | null {
-    const hit = this.memoGet(M_STAR_EXPRESSION);
-    if (hit) return this.memoHit(hit);
+    if (this.memoHit(M_STAR_EXPRESSION)) return this.memoValue<Node | null>();
     const m = this.pos;
     const s = this.expect('*');
     if (s) {
@@ -2519,8 +2738,7 @@ class Parser {
    * exactly where the grammar's levels do.
    */
   private disjunction(): Node | null {
-    const hit = this.memoGet(M_DISJUNCTION);
-    if (hit) return this.memoHit(hit);
+    if (this.memoHit(M_DISJUNCTION)) return this.memoValue<Node | null>();
     const start = this.pos;
     const s = this.peek();
     let first = this.inversion();
@@ -2590,7 +2808,7 @@ class Parser {
         return t.kind;
       case '!=':
         // '<>' only with barry_as_FLUFL; the tokenizer gives it the same type.
-        if (t.str !== '!=') return null;
+        if (t.string !== '!=') return null;
         this.pos++;
         return '!=';
       case 'not':
@@ -2613,8 +2831,7 @@ class Parser {
    * and stop at the same place (an operator whose right operand fails).
    */
   private bitwiseOr(): Node | null {
-    const hit = this.memoGet(M_BITWISE_OR);
-    if (hit) return this.memoHit(hit);
+    if (this.memoHit(M_BITWISE_OR)) return this.memoValue<Node | null>();
     const start = this.pos;
     const s = this.peek();
     let a = this.factor();
@@ -2681,7 +2898,8 @@ class Parser {
         this.pos = m;
         if (k === '(') {
           this.pos++;
-          this.optional(() => this.arguments());
+          const m2 = this.pos;
+          if (!this.arguments()) this.pos = m2;
           if (this.expect(')')) {
             a = this.node('Call', s);
             continue;
@@ -2725,10 +2943,14 @@ class Parser {
 
   private slice(): boolean {
     const m = this.pos;
-    this.optional(() => this.expression());
+    if (!this.expression()) this.pos = m;
     if (this.expect(':')) {
-      this.optional(() => this.expression());
-      this.optional(() => this.expect(':') && (this.optional(() => this.expression()), true));
+      let m2 = this.pos;
+      if (!this.expression()) this.pos = m2;
+      if (this.expect(':')) {
+        m2 = this.pos;
+        if (!this.expression()) this.pos = m2;
+      }
       return true;
     }
     this.pos = m;
@@ -2740,7 +2962,7 @@ class Parser {
     switch (t.kind) {
       case 'NAME':
         this.pos++;
-        return { k: 'Name', s: t, e: t, id: t.str };
+        return { k: 'Name', s: t, e: t, id: t.string };
       case 'True':
       case 'False':
       case 'None':
@@ -2780,7 +3002,7 @@ class Parser {
   private number(): Node | null {
     const t = this.expect('NUMBER');
     if (!t) return null;
-    const s = t.str;
+    const s = t.string;
     const last = s[s.length - 1];
     const complex = last === 'j' || last === 'J';
     if (!complex && !/^0[xXoObB]/.test(s) && !/[.eE]/.test(s)) {
@@ -3335,20 +3557,19 @@ class Parser {
   // Call arguments ----------------------------------------------------------
 
   private arguments(): Node | null {
-    return this.memo(M_ARGUMENTS, () => {
-      const m = this.pos;
-      const a = this.args();
-      if (a) {
-        this.expect(',');
-        if (this.at(')')) return a;
-      }
+    if (this.memoHit(M_ARGUMENTS)) return this.memoValue<Node | null>();
+    const m = this.pos;
+    const a = this.args();
+    if (a) {
+      this.expect(',');
+      if (this.at(')')) return this.memoPut(M_ARGUMENTS, m, a);
+    }
+    this.pos = m;
+    if (this.callInvalid) {
+      this.invalidArguments();
       this.pos = m;
-      if (this.callInvalid) {
-        this.invalidArguments();
-        this.pos = m;
-      }
-      return null;
-    });
+    }
+    return this.memoPut(M_ARGUMENTS, m, null);
   }
 
   /** `args`: a Call node with its positional arguments. */
@@ -3591,34 +3812,45 @@ class Parser {
     return this.node('Tuple', s, { elts });
   }
 
-  private starTargetsSeq(tuple: boolean): boolean {
+  /** star_targets_tuple_seq (`tuple`) or star_targets_list_seq. */
+  private starTargetsSeq(tuple: boolean): Node[] | null {
     const m = this.pos;
-    if (!this.starTarget()) return false;
-    let n = 1;
+    const first = this.starTarget();
+    if (!first) return null;
+    const elts = [first];
     for (;;) {
       const m2 = this.pos;
-      if (this.expect(',') && this.starTarget()) {
-        n++;
-        continue;
+      if (this.expect(',')) {
+        const t = this.starTarget();
+        if (t) {
+          elts.push(t);
+          continue;
+        }
       }
       this.pos = m2;
       break;
     }
     if (tuple) {
-      if (n > 1) {
+      if (elts.length > 1) {
         this.expect(',');
-        return true;
+        return elts;
       }
-      if (this.expect(',')) return true;
+      if (this.expect(',')) return elts;
       this.pos = m;
-      return false;
+      return null;
     }
     this.expect(',');
-    return true;
+    return elts;
   }
 
   private starTarget(): Node | null {
-    return this.memo(M_STAR_TARGET, () => {
+    if (this.memoHit(M_STAR_TARGET)) return this.memoValue<Node | null>();
+    const start = this.pos;
+    return this.memoPut(M_STAR_TARGET, start, this.starTargetRaw());
+  }
+
+  private starTargetRaw(): Node | null {
+    {
       const m = this.pos;
       const s = this.expect('*');
       if (s) {
@@ -3629,17 +3861,18 @@ class Parser {
         this.pos = m;
       }
       return this.targetWithStarAtom();
-    });
+    }
   }
 
   private targetWithStarAtom(): Node | null {
-    return this.memo(M_TARGET_STAR_ATOM, () => {
-      const m = this.pos;
-      const r = this.subscriptAttributeTarget();
-      if (r) return r;
+    if (this.memoHit(M_TARGET_STAR_ATOM)) return this.memoValue<Node | null>();
+    const m = this.pos;
+    let r = this.subscriptAttributeTarget();
+    if (!r) {
       this.pos = m;
-      return this.starAtom();
-    });
+      r = this.starAtom();
+    }
+    return this.memoPut(M_TARGET_STAR_ATOM, m, r);
   }
 
   /** t_primary ('.' NAME | '[' slices ']') !t_lookahead. */
@@ -3648,7 +3881,9 @@ class Parser {
     const s = this.peek();
     if (this.tPrimary()) {
       const m2 = this.pos;
-      if (this.expect('.') && this.expect('NAME') && !this.atTLookahead()) return this.node('Attribute', s);
+      // The attribute's owner, when it is a plain name (Sphinx's `self.x` targets).
+      const owner: Node | undefined = m2 === m + 1 && s.kind === 'NAME' ? { k: 'Name', s, e: s, id: s.string } : undefined;
+      if (this.expect('.') && this.expect('NAME') && !this.atTLookahead()) return this.node('Attribute', s, { value: owner });
       this.pos = m2;
       if (this.expect('[') && this.slices() && this.expect(']') && !this.atTLookahead()) return this.node('Subscript', s);
     }
@@ -3666,64 +3901,70 @@ class Parser {
     const t = this.peek();
     if (t.kind === 'NAME') {
       this.pos++;
-      return { k: 'Name', s: t, e: t, id: t.str };
+      return { k: 'Name', s: t, e: t, id: t.string };
     }
     if (t.kind === '(') {
       this.pos++;
       const a = this.targetWithStarAtom();
       if (a && this.expect(')')) return a;
       this.pos = m + 1;
-      this.optional(() => this.starTargetsSeq(true));
-      if (this.expect(')')) return this.node('Tuple', t);
+      const elts = this.starTargetsSeq(true);
+      if (!elts) this.pos = m + 1;
+      if (this.expect(')')) return this.node('Tuple', t, { elts: elts ?? [] });
       this.pos = m;
       return null;
     }
     if (t.kind === '[') {
       this.pos++;
-      this.optional(() => this.starTargetsSeq(false));
-      if (this.expect(']')) return this.node('List', t);
+      const elts = this.starTargetsSeq(false);
+      if (!elts) this.pos = m + 1;
+      if (this.expect(']')) return this.node('List', t, { elts: elts ?? [] });
       this.pos = m;
     }
     return null;
   }
 
-  private singleTarget(): boolean {
+  private singleTarget(): Node | null {
     const m = this.pos;
-    if (this.singleSubscriptAttributeTarget()) return true;
+    const sa = this.subscriptAttributeTarget();
+    if (sa) return sa;
     this.pos = m;
-    if (this.expect('NAME')) return true;
+    const n = this.expect('NAME');
+    if (n) return { k: 'Name', s: n, e: n, id: n.string };
     this.pos = m;
-    if (this.expect('(') && this.singleTarget() && this.expect(')')) return true;
+    if (this.expect('(')) {
+      const inner = this.singleTarget();
+      if (inner && this.expect(')')) return inner;
+    }
     this.pos = m;
-    return false;
-  }
-
-  private singleSubscriptAttributeTarget(): boolean {
-    return this.subscriptAttributeTarget() !== null;
+    return null;
   }
 
   /** t_primary: a primary followed by '(' '[' or '.' (left-recursive in the grammar). */
   private tPrimary(): boolean {
-    return (
-      this.memo(M_T_PRIMARY, () => {
-        if (!this.atom() || !this.atTLookahead()) return null;
-        for (;;) {
-          const m = this.pos;
-          if (this.expect('.') && this.expect('NAME') && this.atTLookahead()) continue;
-          this.pos = m;
-          if (this.expect('[') && this.slices() && this.expect(']') && this.atTLookahead()) continue;
-          this.pos = m;
-          if (this.genexp() && this.atTLookahead()) continue;
-          this.pos = m;
-          if (this.expect('(')) {
-            this.optional(() => this.arguments());
-            if (this.expect(')') && this.atTLookahead()) continue;
-          }
-          this.pos = m;
-          return true;
-        }
-      }) !== null
-    );
+    if (this.memoHit(M_T_PRIMARY)) return this.memoValue<boolean | null>() !== null;
+    const start = this.pos;
+    return this.memoPut(M_T_PRIMARY, start, this.tPrimaryRaw()) !== null;
+  }
+
+  private tPrimaryRaw(): true | null {
+    if (!this.atom() || !this.atTLookahead()) return null;
+    for (;;) {
+      const m = this.pos;
+      if (this.expect('.') && this.expect('NAME') && this.atTLookahead()) continue;
+      this.pos = m;
+      if (this.expect('[') && this.slices() && this.expect(']') && this.atTLookahead()) continue;
+      this.pos = m;
+      if (this.genexp() && this.atTLookahead()) continue;
+      this.pos = m;
+      if (this.expect('(')) {
+        const m2 = this.pos;
+        if (!this.arguments()) this.pos = m2;
+        if (this.expect(')') && this.atTLookahead()) continue;
+      }
+      this.pos = m;
+      return true;
+    }
   }
 
   private delTargets(): boolean {
@@ -3770,7 +4011,13 @@ class Parser {
   // Strings
 
   private strings(): Node | null {
-    return this.memo(M_STRINGS, () => {
+    if (this.memoHit(M_STRINGS)) return this.memoValue<Node | null>();
+    const start = this.pos;
+    return this.memoPut(M_STRINGS, start, this.stringsRaw());
+  }
+
+  private stringsRaw(): Node | null {
+    {
       const first = this.peek();
       const group: Tok[] = [];
       while (this.at('STRING')) group.push(this.toks[this.pos++]!);
@@ -3780,7 +4027,7 @@ class Parser {
       const fmode = this.concatenateStrings(group);
       const last = group[group.length - 1]!;
       return { k: fmode ? 'JoinedStr' : 'Constant', s: first, e: last, c: 'str' };
-    });
+    }
   }
 
   /** `_PyPegen_concatenate_strings`: checks every literal; true for an f-string. */
@@ -3788,7 +4035,7 @@ class Parser {
     let bytesmode = false;
     let fmode = false;
     group.forEach((t, i) => {
-      const lit = parseStringToken(t.str);
+      const lit = parseStringToken(t.string);
       if (lit.bytes) {
         for (const ch of lit.body) {
           if (ch.charCodeAt(0) >= 0x80) this.raiseKnownLocation(t, t, 'bytes can only contain ASCII literal characters');
@@ -3972,7 +4219,7 @@ class Parser {
     }
     const expr = body.slice(exprStart, exprEnd);
     // fstring_find_expr_location: lines and columns before the expression in the token.
-    const tokenText = t.str;
+    const tokenText = t.string;
     const braceInToken = lit.bodyOffset + exprStart - 1;
     let newlineAfterBrace = true;
     for (let i = braceInToken + 1; i < tokenText.length; i++) {
@@ -4153,5 +4400,3 @@ function bytesEscapeError(text: string): string | null {
   return null;
 }
 
-// Keep codePointCount referenced for future column conversions in messages.
-void codePointCount;

@@ -3,16 +3,19 @@
  *
  * Two tokenizers live here because Sphinx's analyser uses both:
  *
- * - {@link generateTokens} behaves like the pure-Python `tokenize` module of
- *   CPython 3.11 (`tokenize.generate_tokens`), which Sphinx's
- *   `DefinitionFinder` feeds with `str.splitlines(True)` lines. It never
+ * - {@link tokenizeLines} (lazy) and {@link generateTokens} (eager) behave
+ *   like the pure-Python `tokenize` module of CPython 3.11
+ *   (`tokenize.generate_tokens`), which Sphinx's `DefinitionFinder` and
+ *   `AfterCommentParser` feed with `str.splitlines(True)` lines. It never
  *   rejects characters: unknown ones become `ERRORTOKEN`s. It fails only with
  *   `IndentationError` (inconsistent dedent) or `TokenError` (end of input
- *   inside a string or bracket), returned as data.
- * - {@link CTokenizer} behaves like CPython 3.11's C tokenizer
+ *   inside a string or bracket).
+ * - {@link CTokenizer} behaves like CPython 3.11.7's C tokenizer
  *   (`Parser/tokenizer.c`) that `ast.parse` runs, including its errors
  *   (unterminated strings, bad numbers, invalid characters, unmatched
- *   brackets, tabs/spaces inconsistencies) and type comments.
+ *   brackets, tabs/spaces inconsistencies, backslash continuations, also
+ *   inside indentation), its type comments and the line its error messages
+ *   quote (`tok->buf`, which a token spanning lines keeps on its first).
  *
  * Both work on JavaScript strings; columns are UTF-16 indices internally and
  * converted to code points (Python `str` indices) or UTF-8 byte offsets only
@@ -256,9 +259,35 @@ const PY_STRIP_LEFT = new RegExp(`^[${PY_SPACE_CLASS}]+`);
  */
 export function generateTokens(lines: readonly string[]): PyTokenStream {
   const tokens: PyToken[] = [];
-  const push = (type: PyTokenType, str: string, sl: number, sc: number, el: number, ec: number): void => {
-    tokens.push({ type, string: str, startLine: sl, startCol: sc, endLine: el, endCol: ec });
-  };
+  let index = 0;
+  try {
+    for (const t of tokenizeLines(() => (index < lines.length ? lines[index++]! : ''))) tokens.push(t);
+  } catch (e) {
+    if (e instanceof PyTokenizeError) return { tokens, error: e.exc };
+    throw e;
+  }
+  return { tokens, error: null };
+}
+
+/** The exception `tokenize` raised, thrown by {@link tokenizeLines}. */
+export class PyTokenizeError extends Error {
+  constructor(readonly exc: PyException) {
+    super(exc.repr);
+    this.name = 'PyTokenizeError';
+  }
+}
+
+function tok(type: PyTokenType, str: string, sl: number, sc: number, el: number, ec: number): PyToken {
+  return { type, string: str, startLine: sl, startCol: sc, endLine: el, endCol: ec };
+}
+
+/**
+ * The lazy form of {@link generateTokens}: `readline` returns each line in
+ * turn, then `''`; a tokenizer exception is thrown as {@link PyTokenizeError}
+ * when the token after the last one produced is asked for, as Python's
+ * generator does.
+ */
+export function* tokenizeLines(readline: () => string): Generator<PyToken, void, undefined> {
   let lnum = 0;
   let parenlev = 0;
   let continued = false;
@@ -272,31 +301,29 @@ export function generateTokens(lines: readonly string[]): PyTokenStream {
   const indents: number[] = [0];
   let lastLine = '';
   let line = '';
-  let index = 0;
 
   for (;;) {
     lastLine = line;
-    line = index < lines.length ? lines[index++]! : '';
+    line = readline();
     lnum += 1;
     let pos = 0;
     const max = line.length;
 
     if (contstr !== '') {
       if (line === '') {
-        return {
-          tokens,
-          error: tokenError('EOF in multi-line string', strstartLine, codePointCount(strstartText, 0, strstartCol)),
-        };
+        throw new PyTokenizeError(
+          tokenError('EOF in multi-line string', strstartLine, codePointCount(strstartText, 0, strstartCol)),
+        );
       }
       const endmatch = matchAt(endprog, line, 0);
       if (endmatch) {
         pos = endmatch.index + endmatch[0].length;
-        push('STRING', contstr + line.slice(0, pos), strstartLine, strstartCol, lnum, pos);
+        yield tok('STRING', contstr + line.slice(0, pos), strstartLine, strstartCol, lnum, pos);
         contstr = '';
         needcont = false;
         contline = '';
       } else if (needcont && !line.endsWith('\\\n') && !line.endsWith('\\\r\n')) {
-        push('ERRORTOKEN', contstr + line, strstartLine, strstartCol, lnum, line.length);
+        yield tok('ERRORTOKEN', contstr + line, strstartLine, strstartCol, lnum, line.length);
         contstr = '';
         contline = '';
         continue;
@@ -322,40 +349,110 @@ export function generateTokens(lines: readonly string[]): PyTokenStream {
       if (first === '#' || first === '\r' || first === '\n') {
         if (first === '#') {
           const commentToken = line.slice(pos).replace(/[\r\n]+$/, '');
-          push('COMMENT', commentToken, lnum, pos, lnum, pos + commentToken.length);
+          yield tok('COMMENT', commentToken, lnum, pos, lnum, pos + commentToken.length);
           pos += commentToken.length;
         }
-        push('NL', line.slice(pos), lnum, pos, lnum, line.length);
+        yield tok('NL', line.slice(pos), lnum, pos, lnum, line.length);
         continue;
       }
 
       if (column > indents[indents.length - 1]!) {
         indents.push(column);
-        push('INDENT', line.slice(0, pos), lnum, 0, lnum, pos);
+        yield tok('INDENT', line.slice(0, pos), lnum, 0, lnum, pos);
       }
       while (column < indents[indents.length - 1]!) {
         if (!indents.includes(column)) {
-          return {
-            tokens,
-            error: {
-              type: 'IndentationError',
-              repr:
-                `IndentationError('unindent does not match any outer indentation level', ` +
-                `('<tokenize>', ${lnum}, ${codePointCount(line, 0, pos)}, ${pyRepr(line)}))`,
-            },
-          };
+          throw new PyTokenizeError({
+            type: 'IndentationError',
+            repr:
+              `IndentationError('unindent does not match any outer indentation level', ` +
+              `('<tokenize>', ${lnum}, ${codePointCount(line, 0, pos)}, ${pyRepr(line)}))`,
+          });
         }
         indents.pop();
-        push('DEDENT', '', lnum, pos, lnum, pos);
+        yield tok('DEDENT', '', lnum, pos, lnum, pos);
       }
     } else {
       if (line === '') {
-        return { tokens, error: tokenError('EOF in multi-line statement', lnum, 0) };
+        throw new PyTokenizeError(tokenError('EOF in multi-line statement', lnum, 0));
       }
       continued = false;
     }
 
     while (pos < max) {
+      // Fast path for plain ASCII names and one-character brackets and
+      // separators: exactly what the pseudo-token pattern matches there.
+      let p = pos;
+      let c = line.charCodeAt(p);
+      while (c === 0x20 || c === 0x09 || c === 0x0c) c = line.charCodeAt(++p);
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f) {
+        let q = p + 1;
+        let d = line.charCodeAt(q);
+        while ((d >= 0x61 && d <= 0x7a) || (d >= 0x41 && d <= 0x5a) || (d >= 0x30 && d <= 0x39) || d === 0x5f) {
+          d = line.charCodeAt(++q);
+        }
+        // A quote may make the word a string prefix; a non-ASCII character may continue it.
+        if (!(d === 0x27 || d === 0x22 || d >= 0x80)) {
+          yield tok('NAME', line.slice(p, q), lnum, p, lnum, q);
+          pos = q;
+          continue;
+        }
+      } else if (c === 0x28 || c === 0x5b || c === 0x7b) {
+        parenlev += 1;
+        yield tok('OP', line[p]!, lnum, p, lnum, p + 1);
+        pos = p + 1;
+        continue;
+      } else if (c === 0x29 || c === 0x5d || c === 0x7d) {
+        parenlev -= 1;
+        yield tok('OP', line[p]!, lnum, p, lnum, p + 1);
+        pos = p + 1;
+        continue;
+      } else if (c === 0x2c || c === 0x3b || c === 0x7e) {
+        yield tok('OP', line[p]!, lnum, p, lnum, p + 1);
+        pos = p + 1;
+        continue;
+      } else if (c === 0x0a || (c === 0x0d && line.charCodeAt(p + 1) === 0x0a)) {
+        const end = c === 0x0a ? p + 1 : p + 2;
+        yield tok(parenlev > 0 ? 'NL' : 'NEWLINE', line.slice(p, end), lnum, p, lnum, end);
+        pos = end;
+        continue;
+      } else if (c === 0x23) {
+        let q = p + 1;
+        for (let d = line.charCodeAt(q); q < max && d !== 0x0a && d !== 0x0d; d = line.charCodeAt(++q));
+        yield tok('COMMENT', line.slice(p, q), lnum, p, lnum, q);
+        pos = q;
+        continue;
+      } else if (c === 0x2e || c === 0x3d || c === 0x3a) {
+        // '.', '=' and ':' alone (not '...', '.5', '==', ':=').
+        const d = line.charCodeAt(p + 1);
+        if (d !== 0x3d && !(c === 0x2e && (d === 0x2e || (d >= 0x30 && d <= 0x39)))) {
+          yield tok('OP', line[p]!, lnum, p, lnum, p + 1);
+          pos = p + 1;
+          continue;
+        }
+      } else if (c >= 0x31 && c <= 0x39) {
+        // A plain decimal integer (digits only, then no number character).
+        let q = p + 1;
+        let d = line.charCodeAt(q);
+        while (d >= 0x30 && d <= 0x39) d = line.charCodeAt(++q);
+        if (!(d === 0x2e || d === 0x5f || d === 0x65 || d === 0x45 || d === 0x6a || d === 0x4a)) {
+          yield tok('NUMBER', line.slice(p, q), lnum, p, lnum, q);
+          pos = q;
+          continue;
+        }
+      } else if (c === 0x27 || c === 0x22) {
+        // A one-line string without escapes (and not the start of a triple-quoted one).
+        if (line.charCodeAt(p + 1) !== c) {
+          let q = p + 1;
+          let d = line.charCodeAt(q);
+          while (q < max && d !== c && d !== 0x5c && d !== 0x0a && d !== 0x0d) d = line.charCodeAt(++q);
+          if (q < max && d === c) {
+            yield tok('STRING', line.slice(p, q + 1), lnum, p, lnum, q + 1);
+            pos = q + 1;
+            continue;
+          }
+        }
+      }
       const pseudomatch = matchAt(PSEUDO_TOKEN, line, pos);
       if (pseudomatch) {
         const token = pseudomatch[1]!;
@@ -366,17 +463,17 @@ export function generateTokens(lines: readonly string[]): PyTokenStream {
         const initial = line[start]!;
 
         if ((initial >= '0' && initial <= '9') || (initial === '.' && token !== '.' && token !== '...')) {
-          push('NUMBER', token, lnum, start, lnum, end);
+          yield tok('NUMBER', token, lnum, start, lnum, end);
         } else if (initial === '\r' || initial === '\n') {
-          push(parenlev > 0 ? 'NL' : 'NEWLINE', token, lnum, start, lnum, end);
+          yield tok(parenlev > 0 ? 'NL' : 'NEWLINE', token, lnum, start, lnum, end);
         } else if (initial === '#') {
-          push('COMMENT', token, lnum, start, lnum, end);
+          yield tok('COMMENT', token, lnum, start, lnum, end);
         } else if (isTripleQuoted(token)) {
           endprog = endPatternFor(token[token.length - 1]!, true);
           const endmatch = matchAt(endprog, line, pos);
           if (endmatch) {
             pos = endmatch.index + endmatch[0].length;
-            push('STRING', line.slice(start, pos), lnum, start, lnum, pos);
+            yield tok('STRING', line.slice(start, pos), lnum, start, lnum, pos);
           } else {
             strstartLine = lnum;
             strstartCol = start;
@@ -401,21 +498,21 @@ export function generateTokens(lines: readonly string[]): PyTokenStream {
             contline = line;
             break;
           }
-          push('STRING', token, lnum, start, lnum, end);
+          yield tok('STRING', token, lnum, start, lnum, end);
         } else if (isIdentifierStart(String.fromCodePoint(token.codePointAt(0)!))) {
-          push('NAME', token, lnum, start, lnum, end);
+          yield tok('NAME', token, lnum, start, lnum, end);
         } else if (initial === '\\') {
           continued = true;
         } else {
           if (initial === '(' || initial === '[' || initial === '{') parenlev += 1;
           else if (initial === ')' || initial === ']' || initial === '}') parenlev -= 1;
-          push('OP', token, lnum, start, lnum, end);
+          yield tok('OP', token, lnum, start, lnum, end);
         }
       } else {
         // One UTF-16 unit at a time would split astral characters; take the code point.
         const cp = line.codePointAt(pos)!;
         const w = cp > 0xffff ? 2 : 1;
-        push('ERRORTOKEN', line.slice(pos, pos + w), lnum, pos, lnum, pos + w);
+        yield tok('ERRORTOKEN', line.slice(pos, pos + w), lnum, pos, lnum, pos + w);
         pos += w;
       }
     }
@@ -424,14 +521,13 @@ export function generateTokens(lines: readonly string[]): PyTokenStream {
   if (lastLine !== '') {
     const lastCh = lastLine[lastLine.length - 1];
     if (lastCh !== '\r' && lastCh !== '\n' && !lastLine.replace(PY_STRIP_LEFT, '').startsWith('#')) {
-      push('NEWLINE', '', lnum - 1, lastLine.length, lnum - 1, lastLine.length + 1);
+      yield tok('NEWLINE', '', lnum - 1, lastLine.length, lnum - 1, lastLine.length + 1);
     }
   }
-  for (let i = 1; i < indents.length; i++) push('DEDENT', '', lnum, 0, lnum, 0);
-  push('ENDMARKER', '', lnum, 0, lnum, 0);
+  for (let i = 1; i < indents.length; i++) yield tok('DEDENT', '', lnum, 0, lnum, 0);
+  yield tok('ENDMARKER', '', lnum, 0, lnum, 0);
   // `contline` is kept for parity with the reference implementation's state.
   void contline;
-  return { tokens, error: null };
 }
 
 function tokenError(msg: string, line: number, col: number): PyException {
@@ -463,6 +559,11 @@ export type CTokenType =
  */
 export interface CToken {
   readonly type: CTokenType;
+  /**
+   * What the parser matches: the keyword for a NAME that is a (hard)
+   * keyword, the operator for an OP, else the type.
+   */
+  readonly kind: string;
   readonly string: string;
   readonly lineno: number;
   readonly endLineno: number;
@@ -472,6 +573,8 @@ export interface CToken {
   readonly endLineStart: number;
   /** Bracket nesting level after the token (CPython's `tok->level`). */
   readonly level: number;
+  /** Parser memo (pegen's `token->memo`): rule, end, result triples; null when empty. */
+  memo: unknown[] | null;
 }
 
 /** How the C tokenizer stopped (CPython's `tok->done`). */
@@ -512,6 +615,13 @@ function isPotentialIdentifierStart(c: number): boolean {
 function isPotentialIdentifierChar(c: number): boolean {
   return isPotentialIdentifierStart(c) || isAsciiDigit(c);
 }
+
+/** The hard keywords of Python 3.11 (`keyword.kwlist`). */
+export const KEYWORDS: ReadonlySet<string> = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
+  'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal',
+  'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+]);
 
 const TWO_CHAR_OPS = new Set([
   '!=', '%=', '&=', '**', '*=', '+=', '-=', '->', '//', '/=', ':=', '<<', '<=', '<>', '==', '>=', '>>',
@@ -614,9 +724,11 @@ export class CTokenizer {
   }
 
   private make(type: CTokenType, start: number, end: number, lineStart = this.lineStart, lineno = this.lineno): CToken {
+    const string = start >= 0 && end >= start ? this.src.slice(start, end) : '';
     return {
       type,
-      string: start >= 0 && end >= start ? this.src.slice(start, end) : '',
+      kind: type === 'OP' || (type === 'NAME' && KEYWORDS.has(string)) ? string : type,
+      string,
       lineno,
       endLineno: this.lineno,
       start,
@@ -624,6 +736,7 @@ export class CTokenizer {
       lineStart,
       endLineStart: this.lineStart,
       level: this.level,
+      memo: null,
     };
   }
 

@@ -14,7 +14,8 @@ export interface HumanOptions {
   quiet?: boolean;
   /** Lines of context above and below the finding. */
   context?: number;
-  summary?: { files: number; directives: number };
+  /** Totals of the run (the counts shown also cover what `quiet` hides). */
+  summary?: { files: number; directives: number; errors?: number; warnings?: number };
 }
 
 function plural(n: number, word: string): string {
@@ -64,8 +65,8 @@ export function formatHuman(diagnostics: readonly Diagnostic[], options: HumanOp
     if (d.note) out.push(`  ${c.cyan('note')}: ${d.note}`);
     out.push('');
   }
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
+  const errors = options.summary?.errors ?? diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = options.summary?.warnings ?? diagnostics.length - errors;
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   const scope = options.summary
     ? ` in ${plural(options.summary.files, 'file')} (${plural(options.summary.directives, 'literalinclude')})`

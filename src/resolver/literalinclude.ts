@@ -85,6 +85,18 @@ export interface Resolution {
   fileText: string | null;
   /** The main file's lines (Python `splitlines(True)` of `fileText`). */
   fileLines: string[] | null;
+  /** How the start and end options matched: the line used, and every line of the searched part that matches. */
+  matches: { start?: PatternMatch; end?: PatternMatch };
+}
+
+/** Where a start or end pattern matched in the main file (1-based lines). */
+export interface PatternMatch {
+  option: string;
+  pattern: string;
+  /** The line Sphinx used, or null when there was none. */
+  line: number | null;
+  /** Every line of the searched part containing the pattern (for `end-before`, the skipped first line too). */
+  all: number[];
 }
 
 export interface ResolveRequest {
@@ -161,6 +173,7 @@ export function resolveLiteralInclude(req: ResolveRequest): Resolution {
     problems,
     fileText: null,
     fileLines: null,
+    matches: {},
   };
   const encoding = options.encoding ?? req.sourceEncoding ?? 'utf-8-sig';
   try {
@@ -192,7 +205,7 @@ export function resolveLiteralInclude(req: ResolveRequest): Resolution {
       lines = { text: all, origin: all.map((_, i) => i + 1) };
       lines = pyobjectFilter(lines, req, result, flavor);
       lines = startFilter(lines, options, result);
-      lines = endFilter(lines, options);
+      lines = endFilter(lines, options, result);
       lines = linesFilter(lines, options, result, req.file.path, flavor);
       lines = dedentFilter(lines, options, problems);
       if (options.prepend) {
@@ -364,6 +377,12 @@ function startFilter(lines: Lines, options: LiteralIncludeOptions, result: Resol
   }
   if (!pattern) return lines;
   const index = lines.text.findIndex((line) => line.includes(pattern));
+  result.matches.start = {
+    option,
+    pattern,
+    line: index < 0 ? null : lines.origin[index] ?? null,
+    all: originsWhere(lines, pattern),
+  };
   if (index < 0) {
     throw new Fatal({
       code: 'pattern-not-found',
@@ -378,7 +397,17 @@ function startFilter(lines: Lines, options: LiteralIncludeOptions, result: Resol
   return { text: lines.text.slice(from), origin: lines.origin.slice(from) };
 }
 
-function endFilter(lines: Lines, options: LiteralIncludeOptions): Lines {
+/** Origins of the lines that contain `pattern`. */
+function originsWhere(lines: Lines, pattern: string): number[] {
+  const out: number[] = [];
+  lines.text.forEach((line, i) => {
+    const origin = lines.origin[i];
+    if (line.includes(pattern) && origin !== null && origin !== undefined) out.push(origin);
+  });
+  return out;
+}
+
+function endFilter(lines: Lines, options: LiteralIncludeOptions, result: Resolution): Lines {
   let pattern: string | undefined;
   let at = false;
   let option = '';
@@ -391,8 +420,11 @@ function endFilter(lines: Lines, options: LiteralIncludeOptions): Lines {
     option = 'end-before';
   }
   if (!pattern) return lines;
+  const match: PatternMatch = { option, pattern, line: null, all: originsWhere(lines, pattern) };
+  result.matches.end = match;
   for (let i = 0; i < lines.text.length; i++) {
     if (!lines.text[i]!.includes(pattern)) continue;
+    if (at || i !== 0) match.line = lines.origin[i] ?? null;
     if (at) return { text: lines.text.slice(0, i + 1), origin: lines.origin.slice(0, i + 1) };
     if (i !== 0) return { text: lines.text.slice(0, i), origin: lines.origin.slice(0, i) };
   }

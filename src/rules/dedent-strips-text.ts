@@ -6,6 +6,7 @@ import { stripTerminator } from './marker-search.js';
 export default defineRule({
   id: 'dedent-strips-text',
   severity: 'warning',
+  origin: 'sphinx',
   description: '`:dedent: N` cuts characters that are not whitespace from some lines; Sphinx keeps the mangled block.',
   check(ctx) {
     for (const r of ctx.literalincludes) {

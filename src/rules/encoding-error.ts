@@ -4,6 +4,7 @@ import { argumentRange, code, option, optionValueRange } from './locate.js';
 export default defineRule({
   id: 'encoding-error',
   severity: 'error',
+  origin: 'sphinx',
   description: 'A file cannot be decoded with the encoding Sphinx uses for it (`:encoding:`, or `source_encoding`).',
   check(ctx) {
     for (const r of ctx.literalincludes) {

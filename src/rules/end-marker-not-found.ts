@@ -6,6 +6,7 @@ import { endSearchStart, suggestion, targetLines } from './marker-search.js';
 export default defineRule({
   id: 'end-marker-not-found',
   severity: 'error',
+  origin: 'sphinx',
   description:
     'The text of `:end-before:` or `:end-at:` appears on no line after the start marker (Sphinx drops the block).',
   check(ctx) {
@@ -41,7 +42,7 @@ export default defineRule({
           detail = `; it only appears before the start marker (line ${before + 1})`;
           related.push({ file: ctx.display(r.target), line: before + 1, column: 1, message: 'match before the start marker' });
         } else {
-          const s = suggestion(ctx, r.target, p.pattern, lines, from, true);
+          const s = suggestion(ctx, r.target, p.pattern, lines, from, startLine !== null ? true : null);
           detail = s.text;
           related.unshift(...s.related);
         }

@@ -4,6 +4,7 @@ import { argumentRange } from './locate.js';
 export default defineRule({
   id: 'include-cycle',
   severity: 'error',
+  origin: 'sphinx',
   description: 'An `.. include::` that includes a file already being included (directly or through other fragments).',
   check(ctx) {
     for (const r of ctx.includes) {

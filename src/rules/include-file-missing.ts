@@ -47,6 +47,7 @@ function renamed(base: string, names: readonly string[]): string | null {
 export default defineRule({
   id: 'include-file-missing',
   severity: 'error',
+  origin: 'sphinx',
   description: 'A literalinclude, its `:diff:` file or an include names a file that does not exist or cannot be read.',
   check(ctx) {
     for (const r of ctx.literalincludes) {

@@ -1,4 +1,5 @@
 /** The rule registry, sorted by id. */
+import configInvalid from './config-invalid.js';
 import dedentStripsText from './dedent-strips-text.js';
 import encodingError from './encoding-error.js';
 import endMarkerNotFound from './end-marker-not-found.js';
@@ -7,13 +8,21 @@ import includeFileMissing from './include-file-missing.js';
 import invalidOption from './invalid-option.js';
 import lineTooLong from './line-too-long.js';
 import linesOutOfRange from './lines-out-of-range.js';
+import markerDuplicate from './marker-duplicate.js';
+import markerInOutput from './marker-in-output.js';
+import markerOutsideExecute from './marker-outside-execute.js';
+import markerUnpaired from './marker-unpaired.js';
+import markerUnused from './marker-unused.js';
 import noLinesSelected from './no-lines-selected.js';
 import optionConflict from './option-conflict.js';
+import patternAmbiguous from './pattern-ambiguous.js';
 import pyobjectNotFound from './pyobject-not-found.js';
 import startMarkerNotFound from './start-marker-not-found.js';
+import yamlInvalid from './yaml-invalid.js';
 import type { Rule } from './rule.js';
 
 export const RULES: readonly Rule[] = [
+  configInvalid,
   dedentStripsText,
   encodingError,
   endMarkerNotFound,
@@ -22,10 +31,17 @@ export const RULES: readonly Rule[] = [
   invalidOption,
   lineTooLong,
   linesOutOfRange,
+  markerDuplicate,
+  markerInOutput,
+  markerOutsideExecute,
+  markerUnpaired,
+  markerUnused,
   noLinesSelected,
   optionConflict,
+  patternAmbiguous,
   pyobjectNotFound,
   startMarkerNotFound,
+  yamlInvalid,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -6,6 +6,7 @@ import { INCLUDE_OPTION_SPEC, LITERALINCLUDE_OPTION_SPEC } from '../resolver/opt
 export default defineRule({
   id: 'invalid-option',
   severity: 'error',
+  origin: 'sphinx',
   description:
     'A directive option that docutils or Sphinx refuses: unknown, duplicated, wrong value, bad line spec, missing argument or content where none is allowed.',
   check(ctx) {

@@ -4,6 +4,7 @@ import { argumentRange } from './locate.js';
 export default defineRule({
   id: 'line-too-long',
   severity: 'error',
+  origin: 'sphinx',
   description:
     'A document line longer than docutils\' limit (10,000 characters): docutils then parses nothing of the document or fragment.',
   check(ctx) {

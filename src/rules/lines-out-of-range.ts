@@ -4,6 +4,7 @@ import { code, optionValueRange } from './locate.js';
 export default defineRule({
   id: 'lines-out-of-range',
   severity: 'warning',
+  origin: 'sphinx',
   description:
     '`:lines:` or `:emphasize-lines:` names lines past the end of what is selected; Sphinx keeps the block without them.',
   check(ctx) {

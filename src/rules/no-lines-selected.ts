@@ -4,6 +4,7 @@ import { code, optionValueRange } from './locate.js';
 export default defineRule({
   id: 'no-lines-selected',
   severity: 'error',
+  origin: 'sphinx',
   description: '`:lines:` selects no line at all of what is left after the other filters, so Sphinx drops the block.',
   check(ctx) {
     for (const r of ctx.literalincludes) {

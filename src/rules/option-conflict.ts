@@ -4,6 +4,7 @@ import { option, optionRange } from './locate.js';
 export default defineRule({
   id: 'option-conflict',
   severity: 'error',
+  origin: 'sphinx',
   description:
     'Two literalinclude options Sphinx refuses together (such as `:start-after:` with `:start-at:`, or `:diff:` with `:lines:`).',
   check(ctx) {

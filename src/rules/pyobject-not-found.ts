@@ -7,6 +7,7 @@ import { findTags } from '../python/find-tags.js';
 export default defineRule({
   id: 'pyobject-not-found',
   severity: 'error',
+  origin: 'sphinx',
   description: '`:pyobject:` names no class or function of the file, or the file is not valid Python.',
   check(ctx) {
     for (const r of ctx.literalincludes) {

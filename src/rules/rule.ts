@@ -9,6 +9,9 @@ import type { Diagnostic, RelatedLocation, Severity } from '../core/diagnostic.j
 import type { Range } from '../readers/rst/scanner.js';
 import type { DirectiveResult, IncludeResult, LiteralIncludeResult, PageResult } from '../project/page.js';
 import type { Project } from '../project/project.js';
+import type { MarkerFile } from '../markers/index.js';
+import type { LoadedConfig } from '../config/config.js';
+import type { SuppressionProblem } from '../suppress.js';
 
 export interface RuleMeta {
   /** Stable kebab-case id; never renamed. */
@@ -16,6 +19,11 @@ export interface RuleMeta {
   readonly severity: Severity;
   /** One line: what the rule reports. */
   readonly description: string;
+  /**
+   * `sphinx`: Sphinx itself reports this problem (as a warning or error) when
+   * it builds the page; `docsnip`: a finding only docsnip makes.
+   */
+  readonly origin: 'sphinx' | 'docsnip';
 }
 
 export interface Report {
@@ -43,6 +51,14 @@ export interface RuleContext {
   textLines(path: string): string[] | null;
   /** Names in a directory, or null. */
   list(dir: string): string[] | null;
+  /** Files with marker lines (and every file a checked page includes), by absolute path. */
+  readonly markerFiles: ReadonlyMap<string, MarkerFile>;
+  /** Every literalinclude of every document analysed (not only the checked pages): who uses a marker. */
+  readonly allLiteralincludes: readonly LiteralIncludeResult[];
+  /** The configuration file in effect. */
+  readonly config: LoadedConfig | null;
+  /** Problems in inline suppression comments. */
+  readonly suppressionProblems: readonly SuppressionProblem[];
   report(report: Report): void;
 }
 

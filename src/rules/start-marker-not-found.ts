@@ -5,6 +5,7 @@ import { suggestion, targetLines } from './marker-search.js';
 export default defineRule({
   id: 'start-marker-not-found',
   severity: 'error',
+  origin: 'sphinx',
   description: 'The text of `:start-after:` or `:start-at:` appears on no line of the included file (Sphinx drops the block).',
   check(ctx) {
     for (const r of ctx.literalincludes) {

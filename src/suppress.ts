@@ -1,0 +1,92 @@
+/**
+ * Inline suppression. In reStructuredText, a comment
+ * `.. docsnip-disable-next-line RULE [RULE...]` silences those rules (all
+ * rules when none is named) on the next line, or on the whole directive
+ * that starts there (a directive's findings point at its option lines). In
+ * other files (a spread task, code), a comment line containing
+ * `docsnip-disable-next-line RULE` silences the next line. Unknown rule ids
+ * are reported, never ignored.
+ */
+import type { Diagnostic } from './core/diagnostic.js';
+import type { PageResult } from './project/page.js';
+import type { MarkerFile } from './markers/index.js';
+
+export interface SuppressionProblem {
+  /** Absolute path. */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+}
+
+interface Span {
+  /** Display path. */
+  file: string;
+  from: number;
+  to: number;
+  /** Rule ids, or null for all. */
+  rules: Set<string> | null;
+}
+
+export interface Suppressions {
+  problems: SuppressionProblem[];
+  apply(diagnostics: readonly Diagnostic[]): Diagnostic[];
+}
+
+const RST = /^docsnip-disable-next-line(?:\s+(.*))?$/;
+const OTHER = /(?:#|\/\/|<!--|--|;|%)\s*docsnip-disable-next-line\b(.*?)(?:-->)?\s*$/;
+
+export function collectSuppressions(input: {
+  display: (path: string) => string;
+  pages: readonly PageResult[];
+  markerFiles: ReadonlyMap<string, MarkerFile>;
+  ruleIds: readonly string[];
+}): Suppressions {
+  const spans: Span[] = [];
+  const problems: SuppressionProblem[] = [];
+  const seen = new Set<string>();
+  const parseRules = (text: string, file: string, line: number, column: number, endColumn: number): Set<string> | null => {
+    const ids = text.split(/[\s,]+/).filter(Boolean);
+    if (ids.length === 0) return null;
+    for (const id of ids) {
+      if (!input.ruleIds.includes(id)) {
+        problems.push({ file, line, column, endLine: line, endColumn, message: `unknown rule \`${id}\` in docsnip-disable-next-line` });
+      }
+    }
+    return new Set(ids);
+  };
+  for (const page of input.pages) {
+    const scan = page.scan;
+    if (!scan) continue;
+    for (const c of scan.comments) {
+      const m = RST.exec(c.text.split('\n')[0]!.trim());
+      if (!m) continue;
+      const key = `${c.file}:${c.range.start.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const rules = parseRules(m[1] ?? '', c.file, c.range.start.line, c.range.start.column, c.range.end.column);
+      const next = c.range.end.line + 1;
+      const d = scan.directives.find((x) => x.file === c.file && x.range.start.line === next);
+      spans.push({ file: input.display(c.file), from: next, to: d ? d.range.end.line : next, rules });
+    }
+  }
+  for (const f of input.markerFiles.values()) {
+    f.lines.forEach((text, i) => {
+      if (!text.includes('docsnip-disable-next-line')) return;
+      const m = OTHER.exec(text);
+      if (!m) return;
+      const column = text.indexOf('docsnip-disable-next-line') + 1;
+      const rules = parseRules(m[1] ?? '', f.path, i + 1, column, text.trimEnd().length + 1);
+      spans.push({ file: input.display(f.path), from: i + 2, to: i + 2, rules });
+    });
+  }
+  return {
+    problems,
+    apply: (diagnostics) =>
+      diagnostics.filter(
+        (d) => !spans.some((s) => s.file === d.file && d.line >= s.from && d.line <= s.to && (s.rules === null || s.rules.has(d.ruleId))),
+      ),
+  };
+}
