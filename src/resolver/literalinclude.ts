@@ -11,7 +11,6 @@
  */
 import { unifiedDiff } from '../python/difflib.js';
 import { lookupCodec, nonTextEncodingMessage, PythonDecodeError } from '../python/codecs.js';
-import { findTags } from '../python/find-tags.js';
 import { analysePythonSource } from './pyobject.js';
 import { expandTabs, pyHead, pyRepr, pyStrip, pyTail, splitLines, textwrapDedent, universalNewlines } from '../python/str.js';
 import { anyOutOfRange, indexesBelow, isConsecutive, parseLineSpec } from './line-spec.js';
@@ -349,7 +348,7 @@ function pyobjectFilter(lines: Lines, req: ResolveRequest, result: Resolution, f
       file: path,
     });
   }
-  const tag = findTags(analysed.source).get(name);
+  const tag = analysed.tags.get(name);
   if (!tag) {
     throw new Fatal({
       code: 'pyobject-not-found',

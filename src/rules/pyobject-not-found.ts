@@ -2,7 +2,6 @@ import { defineRule, includedFrom } from './rule.js';
 import { code, optionValueRange } from './locate.js';
 import { closest } from './suggest.js';
 import { analysePythonSource } from '../resolver/pyobject.js';
-import { findTags } from '../python/find-tags.js';
 
 export default defineRule({
   id: 'pyobject-not-found',
@@ -21,9 +20,9 @@ export default defineRule({
         let hint = '';
         const read = ctx.project.cache.read(r.target);
         if (read.kind === 'file') {
-          const analysed = analysePythonSource(read.bytes);
+          const analysed = analysePythonSource(read.bytes, r.target);
           if (analysed.ok) {
-            const near = closest(name, findTags(analysed.source).keys());
+            const near = closest(name, analysed.tags.keys());
             if (near) hint = `; did you mean ${code(near)}?`;
           }
         }
