@@ -1,8 +1,9 @@
 /**
  * Rule fixtures: each folder of fixtures/rules is a small Sphinx project whose
  * files say, in comments, which diagnostics docsnip must report:
- * `.. expect: RULE LINE:COLUMN` in reStructuredText, `# expect: RULE LINE:COLUMN`
- * in other files such as a spread task or `.docsnip.yaml` (the position is in
+ * `.. expect: RULE LINE:COLUMN` in reStructuredText, `% expect: RULE LINE:COLUMN`
+ * in MyST Markdown, `# expect: RULE LINE:COLUMN` in other files such as a
+ * spread task or `.docsnip.yaml` (the position is in
  * the file holding the comment). Every diagnostic must be expected and every
  * expectation met.
  * The comments are read with a plain regular expression, not with docsnip's
@@ -21,6 +22,7 @@ const fixtures = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
 const docs = fileURLToPath(new URL('../docs/rules/', import.meta.url));
 const EXPECT_RST = /^\.\. expect: ([a-z-]+) (\d+):(\d+)\s*$/;
 const EXPECT_OTHER = /^\s*# expect: ([a-z-]+) (\d+):(\d+)\s*$/;
+const EXPECT_MD = /^% expect: ([a-z-]+) (\d+):(\d+)\s*$/;
 
 function files(dir: string): string[] {
   const out: string[] = [];
@@ -35,7 +37,7 @@ function files(dir: string): string[] {
 function expectations(dir: string): string[] {
   const out: string[] = [];
   for (const file of files(dir)) {
-    const re = file.endsWith('.rst') ? EXPECT_RST : EXPECT_OTHER;
+    const re = file.endsWith('.rst') ? EXPECT_RST : file.endsWith('.md') ? EXPECT_MD : EXPECT_OTHER;
     readFileSync(file, 'latin1')
       .split(/\r?\n/)
       .forEach((line) => {

@@ -9,6 +9,7 @@ import type { FileSystem, ReadResult } from '../core/fs.js';
 import { lookupCodec, nonTextEncodingMessage, PythonDecodeError } from '../python/codecs.js';
 import { pyRepr, splitLines, universalNewlines } from '../python/str.js';
 import { scanRst, type IncludeInsertion, type RstDirective, type RstScan } from '../readers/rst/scanner.js';
+import { scanMyst } from '../readers/myst/scanner.js';
 import { toSourceLines } from '../readers/rst/lines.js';
 import {
   convertOptions,
@@ -21,6 +22,8 @@ import {
 import { resolveLiteralInclude, type FileInput, type Resolution, type SphinxFlavor } from '../resolver/literalinclude.js';
 
 export interface PageOptions {
+  /** Read MyST options as MyST-Parser 0.18 did (YAML, errors stop the directive). */
+  mystLegacy?: boolean;
   fs: FileSystem;
   /** The Sphinx source directory (absolute); a leading `/` in paths means this. */
   root: string;
@@ -63,6 +66,8 @@ interface DirectiveResultBase {
   error: string | null;
   /** Index in `directive.options` of the option at fault, when `error` is about one. */
   errorOption: number | null;
+  /** MyST: options dropped with a warning (the directive ran without them). */
+  dropped: { index: number; detail: string }[];
   /** The argument as written. */
   argument: string | null;
   /** The resolved file (absolute), when there is an argument. */
@@ -147,16 +152,24 @@ export function analysePage(page: string, opts: PageOptions): PageResult {
     return result;
   }
   const includes = new Map<RstDirective, IncludeResult>();
-  const scan = scanRst(universalNewlines(decoded.text), {
-    file: page,
-    key: page,
-    include: (directive, chain) => {
-      const r = followInclude(page, directive, chain, opts, cache);
-      includes.set(directive, r.result);
-      if (r.insertion) result.included.add(r.result.target!);
-      return r.insertion;
-    },
-  });
+  const text = universalNewlines(decoded.text);
+  const include = (directive: RstDirective, chain: readonly string[]) => {
+    const r = followInclude(page, directive, chain, opts, cache);
+    includes.set(directive, r.result);
+    if (r.insertion) result.included.add(r.result.target!);
+    return r.insertion;
+  };
+  const scan = isMarkdown(page)
+    ? scanMyst(text, { file: page, key: page, legacy: opts.mystLegacy, include })
+    : scanRst(text, {
+        file: page,
+        key: page,
+        include: (directive, chain) => {
+          const insertion = include(directive, chain);
+          return insertion && insertion.syntax === 'rst' ? insertion : null;
+        },
+      });
+  if (!isMarkdown(page)) spliceOtherSyntax(scan, includes, opts);
   result.scan = scan;
   for (const directive of scan.directives) {
     if (directive.name === 'literalinclude') {
@@ -176,6 +189,7 @@ function base(page: string, directive: RstDirective): DirectiveResultBase {
     directive,
     error: directive.error,
     errorOption: null,
+    dropped: [],
     argument: directive.argument,
     target: null,
   };
@@ -184,8 +198,10 @@ function base(page: string, directive: RstDirective): DirectiveResultBase {
 function converted<T>(
   b: DirectiveResultBase,
   spec: Parameters<typeof convertOptions>[0],
+  legacy = false,
 ): T | null {
   if (b.error !== null) return null;
+  if (b.directive.syntax === 'myst' && !legacy) return convertMystOptions<T>(b, spec);
   const conv: ConversionResult<T> = convertOptions<T>(
     spec,
     b.directive.options.map((o) => ({ name: o.name, value: o.value })),
@@ -198,9 +214,29 @@ function converted<T>(
   return conv.options;
 }
 
+/**
+ * MyST-Parser 3+: an unknown option or a value its converter refuses only
+ * warns, and the directive runs without it; an empty value is no value, and
+ * flags take any value.
+ */
+function convertMystOptions<T>(b: DirectiveResultBase, spec: Parameters<typeof convertOptions>[0]): T {
+  const out: Record<string, unknown> = {};
+  b.directive.options.forEach((o, index) => {
+    if (!Object.prototype.hasOwnProperty.call(spec, o.name)) {
+      b.dropped.push({ index, detail: `unknown option: "${o.name}"` });
+      return;
+    }
+    const flag = ['linenos', 'lineno-match', 'force', 'literal'].includes(o.name);
+    const conv = convertOptions<Record<string, unknown>>(spec, [{ name: o.name, value: flag ? null : o.value }]);
+    if (conv.ok) Object.assign(out, conv.options);
+    else b.dropped.push({ index, detail: conv.detail });
+  });
+  return out as T;
+}
+
 function resolveDirective(page: string, directive: RstDirective, opts: PageOptions, cache: ReadCache): LiteralIncludeResult {
   const b = base(page, directive);
-  const options = converted<LiteralIncludeOptions>(b, LITERALINCLUDE_OPTION_SPEC);
+  const options = converted<LiteralIncludeOptions>(b, LITERALINCLUDE_OPTION_SPEC, opts.mystLegacy);
   const result: LiteralIncludeResult = { ...b, kind: 'literalinclude', options, diffTarget: null, resolution: null };
   if (result.argument !== null) result.target = relfn2path(opts.root, page, result.argument);
   if (!options || result.target === null) return result;
@@ -218,6 +254,30 @@ function resolveDirective(page: string, directive: RstDirective, opts: PageOptio
     },
   });
   return result;
+}
+
+export function isMarkdown(path: string): boolean {
+  return path.endsWith('.md');
+}
+
+/**
+ * An rST include with `:parser:` naming MyST: docutils parses the file as
+ * its own document; its directives come right after the include.
+ */
+function spliceOtherSyntax(scan: RstScan, includes: Map<RstDirective, IncludeResult>, opts: PageOptions): void {
+  for (const [directive, r] of includes) {
+    const parser = r.options?.parser?.toLowerCase();
+    if (!parser || !/myst/.test(parser) || r.problem || !r.target) continue;
+    const read = opts.cache?.read(r.target);
+    if (!read || read.kind !== 'file') continue;
+    const decoded = decodeText(read.bytes, r.options?.encoding ?? opts.sourceEncoding ?? 'utf-8-sig');
+    if (!('text' in decoded)) continue;
+    const sub = scanMyst(universalNewlines(decoded.text), { file: r.target, legacy: opts.mystLegacy });
+    const at = scan.directives.indexOf(directive);
+    scan.directives.splice(at + 1, 0, ...sub.directives);
+    scan.comments.push(...sub.comments);
+    r.parsed = true;
+  }
 }
 
 /** An include that errored before the hook ran (bad block): report it anyway. */
@@ -253,7 +313,7 @@ function followInclude(
   chain: readonly string[],
   opts: PageOptions,
   cache: ReadCache,
-): { result: IncludeResult; insertion: IncludeInsertion | null } {
+): { result: IncludeResult; insertion: (IncludeInsertion & { syntax: 'rst' | 'myst' }) | null } {
   const b = base(page, directive);
   const options = converted<IncludeOptions>(b, INCLUDE_OPTION_SPEC);
   const result: IncludeResult = { ...b, kind: 'include', options, problem: null, parsed: false };
@@ -315,7 +375,21 @@ function followInclude(
     }
     text = text.slice(0, at);
   }
-  if (options.literal !== undefined || options.code !== undefined || options.parser !== undefined) return none;
+  if (options.literal !== undefined || options.code !== undefined) return none;
+  // The syntax of the included text: MyST's include reads Markdown, docutils'
+  // reads rST, and a `:parser:` naming MyST (or rST) says otherwise.
+  const parser = options.parser?.toLowerCase();
+  const syntax: 'rst' | 'myst' =
+    parser !== undefined
+      ? /myst/.test(parser)
+        ? 'myst'
+        : /rst|restructuredtext/.test(parser)
+          ? 'rst'
+          : 'rst'
+      : directive.syntax === 'myst'
+        ? 'myst'
+        : 'rst';
+  if (parser !== undefined && !/myst|rst|restructuredtext/.test(parser)) return none;
   const lines = toSourceLines(text, options['tab-width'] !== undefined ? Number(options['tab-width']) : 8);
   const tooLong = lines.text.findIndex((l) => l.length > LINE_LENGTH_LIMIT);
   if (tooLong >= 0) {
@@ -341,7 +415,7 @@ function followInclude(
   }
   result.parsed = true;
   const tabWidth = options['tab-width'] !== undefined ? Number(options['tab-width']) : 8;
-  return { result, insertion: { file: target, text, lineOffset, key, tabWidth } };
+  return { result, insertion: { file: target, text, lineOffset, key, tabWidth, syntax } };
 }
 
 /** Number of line breaks in `s` (Python line boundaries). */

@@ -15,7 +15,8 @@ import { analysePage, decodeText, ReadCache, type PageResult } from './page.js';
 import { parseSphinxConf, type SphinxConf } from './sphinx-conf.js';
 import type { SphinxFlavor } from '../resolver/literalinclude.js';
 
-export const DOC_SUFFIXES = ['.rst'] as const;
+/** Suffixes of documents: reStructuredText, and MyST Markdown. */
+export const DOC_SUFFIXES = ['.rst', '.md'] as const;
 
 export interface ProjectOptions {
   fs: FileSystem;
@@ -33,6 +34,8 @@ export interface ProjectOptions {
   /** Leave out files git ignores when expanding directories (default true). */
   gitignore?: boolean;
   flavor?: SphinxFlavor;
+  /** Read MyST options as MyST-Parser 0.18 did. */
+  mystLegacy?: boolean;
 }
 
 export interface Project {
@@ -78,7 +81,9 @@ export function loadProject(opts: ProjectOptions): Project {
   const excluded = (p: string): boolean =>
     (isUnder(p, root) && matcher.excludes(posix.relative(root, p))) ||
     (ignoreMatcher !== null && isUnder(p, opts.ignore!.base) && ignoreMatcher.excludes(posix.relative(opts.ignore!.base, p)));
-  const hasSuffix = (p: string): boolean => DOC_SUFFIXES.some((s) => p.endsWith(s));
+  // A Sphinx project reads Markdown only when it loads MyST.
+  const suffixes: readonly string[] = conf !== null && !conf.usesMyst ? ['.rst'] : DOC_SUFFIXES;
+  const hasSuffix = (p: string): boolean => suffixes.some((s) => p.endsWith(s));
 
   const missing: string[] = [];
   const selected = new Set<string>();
@@ -88,7 +93,7 @@ export function loadProject(opts: ProjectOptions): Project {
       const kind = fs.stat(p);
       if (kind === 'directory') {
         scope.push(p);
-        for (const f of fs.walk(p, DOC_SUFFIXES, { gitignore })) if (!excluded(f)) selected.add(f);
+        for (const f of fs.walk(p, suffixes, { gitignore })) if (!excluded(f)) selected.add(f);
       } else if (kind === 'file') {
         selected.add(p);
       } else {
@@ -100,7 +105,7 @@ export function loadProject(opts: ProjectOptions): Project {
   // project (conf.py found), otherwise only what was selected.
   const documents = new Set<string>();
   if (conf !== null || !opts.paths) {
-    for (const f of fs.walk(root, DOC_SUFFIXES, { gitignore })) if (!excluded(f)) documents.add(f);
+    for (const f of fs.walk(root, suffixes, { gitignore })) if (!excluded(f)) documents.add(f);
   }
   for (const f of selected) if (hasSuffix(f) || documents.size === 0) documents.add(f);
   if (!opts.paths) {
@@ -108,7 +113,14 @@ export function loadProject(opts: ProjectOptions): Project {
     scope.push(root);
   }
 
-  const pageOptions = { fs, root, flavor: opts.flavor, cache, sourceEncoding: conf?.sourceEncoding ?? undefined };
+  const pageOptions = {
+    fs,
+    root,
+    flavor: opts.flavor,
+    cache,
+    sourceEncoding: conf?.sourceEncoding ?? undefined,
+    mystLegacy: opts.mystLegacy,
+  };
   const analysed = new Map<string, PageResult>();
   const analyse = (doc: string): PageResult => {
     let r = analysed.get(doc);

@@ -10,6 +10,8 @@ export interface SphinxConf {
   /** Set when `exclude_patterns` is assigned something docsnip cannot read. */
   excludePatternsUnreadable: { line: number; column: number } | null;
   sourceEncoding: string | null;
+  /** Does the configuration load MyST (`myst_parser` or `myst_nb`)? */
+  usesMyst: boolean;
 }
 
 /** Read a Python string literal at `s[i]` (prefixes r/u/b, single or triple quotes). */
@@ -103,8 +105,13 @@ function readStringList(s: string, i: number): string[] | null {
 }
 
 export function parseSphinxConf(source: string): SphinxConf {
-  const conf: SphinxConf = { excludePatterns: [], excludePatternsUnreadable: null, sourceEncoding: null };
   const text = source.replace(/\r\n?/g, '\n');
+  const conf: SphinxConf = {
+    excludePatterns: [],
+    excludePatternsUnreadable: null,
+    sourceEncoding: null,
+    usesMyst: /['"](myst_parser|myst_nb)['"]/.test(text),
+  };
   const assignment = /^(exclude_patterns|source_encoding)[ \t]*(\+?=)[ \t]*/gm;
   for (let m = assignment.exec(text); m; m = assignment.exec(text)) {
     const valueAt = m.index + m[0].length;

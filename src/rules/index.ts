@@ -13,6 +13,7 @@ import markerInOutput from './marker-in-output.js';
 import markerOutsideExecute from './marker-outside-execute.js';
 import markerUnpaired from './marker-unpaired.js';
 import markerUnused from './marker-unused.js';
+import mystUnquotedMarker from './myst-unquoted-marker.js';
 import noLinesSelected from './no-lines-selected.js';
 import optionConflict from './option-conflict.js';
 import patternAmbiguous from './pattern-ambiguous.js';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   markerOutsideExecute,
   markerUnpaired,
   markerUnused,
+  mystUnquotedMarker,
   noLinesSelected,
   optionConflict,
   patternAmbiguous,

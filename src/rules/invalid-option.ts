@@ -34,6 +34,28 @@ export default defineRule({
         });
         continue;
       }
+      // MyST-Parser 3+ drops a bad option with a warning and runs the directive without it.
+      for (const drop of r.dropped) {
+        const o = directive.options[drop.index];
+        if (o?.comment || o?.raw?.startsWith('#')) continue; // myst-unquoted-marker explains a value lost to a comment
+        let hint = '';
+        if (o && drop.detail.startsWith('unknown option')) {
+          const known = Object.keys(r.kind === 'literalinclude' ? LITERALINCLUDE_OPTION_SPEC : INCLUDE_OPTION_SPEC);
+          const near = closest(o.name, known);
+          if (near) hint = `; did you mean ${code(':' + near + ':')}?`;
+        }
+        ctx.report({
+          file: r.source,
+          subject: r,
+          range: o?.range ?? directive.nameRange,
+          message: `${directive.name}: ${drop.detail.replace(/\n/g, ' ')}; MyST ignores the option${hint}`,
+          related: includedFrom(ctx, r),
+        });
+      }
+      for (const w of directive.warnings ?? []) {
+        if (w.message.includes('# comments')) continue; // myst-unquoted-marker explains these
+        ctx.report({ file: r.source, subject: r, range: w.range, message: `${directive.name}: ${w.message}`, related: includedFrom(ctx, r) });
+      }
       if (r.kind !== 'literalinclude') continue;
       for (const p of r.resolution?.problems ?? []) {
         if (p.code !== 'invalid-line-spec' && p.code !== 'tab-width' && p.code !== 'not-text-encoding' && p.code !== 'caption') continue;

@@ -38,6 +38,12 @@ export interface RstOption {
   range: Range;
   /** The value's own range (the position after the marker when empty). */
   valueRange: Range;
+  /** MyST only: how the value was quoted (`''` for a plain value). */
+  style?: '' | "'" | '"' | '|' | '>';
+  /** MyST only: a `#` comment ended or replaced the plain value. */
+  comment?: boolean;
+  /** MyST only: the text after `key:` on the key's line, as written. */
+  raw?: string;
 }
 
 export interface RstDirective {
@@ -75,6 +81,13 @@ export interface RstDirective {
   ancestors: string[];
   /** Nesting depth in body containers of any kind (0 at top level). */
   depth: number;
+  /** The syntax the directive is written in (default reStructuredText). */
+  syntax?: 'rst' | 'myst';
+  /**
+   * MyST only: problems MyST-Parser reports without stopping the directive
+   * (an unknown option, a `#` comment in the options, content where none is allowed).
+   */
+  warnings?: { message: string; range: Range }[];
 }
 
 export interface RstComment {
