@@ -1,6 +1,15 @@
 /** docsnip's library API. */
 export { check, displayPath, type CheckOptions, type CheckResult, type CheckSummary } from './check.js';
-export { resolveProject, formatResolveJson, formatResolveText, type ResolvedDirective, type ResolveResult } from './resolve.js';
+export {
+  resolveProject,
+  resolveProject as resolve,
+  formatResolveJson,
+  formatResolveText,
+  type ResolvedDirective,
+  type ResolveResult,
+} from './resolve.js';
+export { scanMyst } from './readers/myst/scanner.js';
+export { OverlayFileSystem } from './core/fs-overlay.js';
 export { resolveLiteralInclude, type Resolution, type ResolveProblem, type ResolveRequest } from './resolver/literalinclude.js';
 export { convertOptions, LITERALINCLUDE_OPTION_SPEC, INCLUDE_OPTION_SPEC, type LiteralIncludeOptions } from './resolver/options.js';
 export { scanRst, type RstDirective, type RstOption, type RstScan } from './readers/rst/scanner.js';

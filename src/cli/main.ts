@@ -21,6 +21,7 @@ import { splitLines } from '../python/str.js';
 import { VERSION } from '../version.js';
 import { CONFIG_NAMES, parseConfig, type LoadedConfig } from '../config/config.js';
 import { RULES } from '../rules/index.js';
+import { findSphinxRoot } from '../project/root.js';
 
 export interface CliIO {
   argv: readonly string[];
@@ -49,17 +50,6 @@ function parseCount(value: string): number {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-/** Nearest directory upward from `start` that holds a `conf.py`, else null. */
-function findRoot(fs: FileSystem, start: string): string | null {
-  let dir = start;
-  for (;;) {
-    if (fs.stat(posix.join(dir, 'conf.py')) === 'file') return dir;
-    const parent = posix.dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
 }
 
 interface CommonFlags {
@@ -118,7 +108,7 @@ function projectOptions(io: CliIO, fs: NonNullable<CliIO['fs']>, args: string[],
     root = posix.normalize(posix.join(posix.dirname(config.path), config.config.root));
     if (fs.stat(root) !== 'directory') throw new UsageError(`root in ${config.path} is not a directory: ${config.config.root}`);
   } else {
-    root = findRoot(fs, start) ?? cwd;
+    root = findSphinxRoot(fs, start) ?? cwd;
   }
   return {
     fs,

@@ -362,7 +362,10 @@ def install(specs, unknown):
                 match = re.search(r'^-{3,}', rest, re.MULTILINE)
                 # the body starts one character after the closing dashes:
                 # the next line, or the rest of the closing line
-                dropped = 1 + rest.count('\n', 0, match.end() + 1) if match else len(pieces)
+                if match and match.end() < len(rest):
+                    dropped = 1 + rest.count('\n', 0, match.end() + 1)
+                else:
+                    dropped = len(pieces)
             elif content.lstrip().startswith(':'):
                 while dropped < len(pieces) and pieces[dropped].lstrip().startswith(':'):
                     dropped += 1
@@ -380,7 +383,7 @@ def install(specs, unknown):
         if len(rel) == len(body) + 1 and not kept[-1].strip():
             rel = rel[:-1]
         if len(rel) != len(body):
-            raise AssertionError('could not map the body lines of a directive')
+            raise AssertionError('could not map the body lines of a directive: %r %r %r' % (first_line, content, body))
         BODY_MAP[0] = rel
         return result
 
