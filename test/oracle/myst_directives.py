@@ -73,34 +73,46 @@ error system messages: MyST's ``Directive 'name': ...`` and, inside
 
 Line numbers
 ------------
-MyST-Parser 0.18 numbers lines 1-based: a top-level directive gets
-`token.map[0] + 1`, the line of its opening fence, and an ``{eval-rst}`` block
-is parsed as ``"\\n" * fence_line + content`` so the rST parser's 1-based lines
-are the Markdown file's lines. Nested content is parsed with
-`nested_render_text(body, fence_line + content_offset)`, which assumes the body
-is the fence's content lines minus `content_offset` leading lines. That is
-true in the common cases, but not when
+MyST-Parser 0.18 numbers lines 1-based. A top-level directive gets
+`token.map[0] + 1`, the line of its opening fence. An ``{eval-rst}`` block is
+parsed as ``"\n" * fence_line + content``, so the rST parser's 1-based lines
+are the Markdown file's lines. A nested directive gets
+`parent_lineno + content_offset + (its line in the body) + 1`, which assumes
+the body is the fence's content minus `content_offset` leading lines. That
+holds in the common cases, but not when
 
 * the directive takes no argument and text follows the name on the fence line
   (```` ```{note} Some text ````): MyST makes that text the first body line, so
-  everything after it is numbered one line too late;
+  the rest of the body is numbered one line too late;
 * a ``:::`` fence's content starts with ``:::`` (a nested colon fence on the
-  first content line): MyST prepends a newline so the nested fence is not read
-  as a ``:key:`` option line, and that line is counted too (one line late, the
-  same for ``{eval-rst}`` written as a colon fence);
-* the ``---`` option block's closing line carries text after the dashes.
+  first content line): MyST prepends a newline so that the nested fence is not
+  read as a ``:key:`` option line, and counts it (one line late; for an
+  ``{eval-rst}`` colon fence too);
+* an option block (``:key:`` lines or ``---`` YAML) is followed by a body that
+  ends with an empty line: MyST re-joins the body without its last line break,
+  loses that empty line and counts it as an option line (one line late);
+* the body holds a character Python's `str.splitlines` breaks at but
+  markdown-it does not (U+2028, U+2029, U+0085, \\x0b, \\x0c, \\x1c-\\x1e): one
+  line late per character;
+* in a glossary definition (Sphinx's `Glossary.run` passes the definition's
+  index in the body as the offset, without `content_offset`): too early by
+  the option lines and the blank line after them;
 
-and a wrong line is inherited by everything nested below it. This oracle does
-not use those numbers: it computes, for every body line MyST nested-parses,
-the Markdown line it came from (from the fence token's own line, the body lines
-`parse_directive_text` kept, whether the argument text was prepended, and
-whether MyST prepended a newline), and rewrites the token line numbers of the
-nested parse with that map (`md.parse` is wrapped for the one call, and the
-``{eval-rst}`` offset is corrected the same way). The parse itself (which
-fences are directives, what is content, what is nested-parsed) is MyST's,
-unchanged; every recorded line is the 1-based line of the directive's opening
-fence (or ``..`` marker) in the file, which test/oracle/myst.test.ts and
-scripts/update-myst-corpus-golden.mjs check against the file text.
+and a wrong number is inherited by everything nested below it. This oracle
+does not use those numbers for "files": it computes, for every body line MyST
+nested-parses, the Markdown line it came from (from the fence token's own line,
+which lines `parse_directive_text` kept, whether the argument text was moved
+into the body, and whether MyST prepended a newline), and rewrites the token
+line numbers of that nested parse with this map (`md.parse` is wrapped for the
+one call; the ``{eval-rst}`` offset is corrected for the prepended newline).
+The parse itself (which fences are directives, what is content, what is
+nested-parsed) is MyST's, unchanged: every file is parsed a second time with
+MyST's own numbers, the two runs must find the same directives, and
+"reported" lists where the numbers differ. Lines inside ``{eval-rst}`` map one
+to one to the Markdown lines (docutils splits them with `str.splitlines`, so
+this needs the characters above to stay out of those blocks).
+test/oracle/myst.test.ts and scripts/update-myst-corpus-golden.mjs check that
+every recorded line holds its directive's opening fence or ``..`` marker.
 """
 
 import io
@@ -447,6 +459,12 @@ def parse_file(path, base_settings):
     if [n for n, _l in found] != [n for n, _l in myst]:
         raise AssertionError('the line bookkeeping changed what MyST parsed in %s' % (path,))
     reported = [[n, line, m] for (n, line), (_n, m) in zip(found, myst) if line != m]
+    # Document order: MyST renders footnote definitions after the body (only
+    # the referenced ones, in the order of their first reference), so run()
+    # order is not always line order. A stable sort keeps a directive before
+    # the ones nested in it when they share a line.
+    found.sort(key=lambda item: item[1])
+    reported.sort(key=lambda item: item[1])
     return found, rejected, reported
 
 
