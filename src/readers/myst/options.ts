@@ -378,6 +378,12 @@ function yaml(): typeof Yaml {
 export function parseLegacyOptionBlock(
   text: string,
 ): { ok: true; values: Map<string, string | null> } | { ok: false; problem: string } {
+  // PyYAML refuses a tab where a value should start and a trailing tab; the `yaml` package does not.
+  for (const line of text.split('\n')) {
+    if (/^[^#]*?:\t/.test(line) || /\t$/.test(line)) {
+      return { ok: false, problem: "Invalid options YAML: found character '\\t' that cannot start any token" };
+    }
+  }
   const y = yaml();
   const doc = y.parseDocument(text, { version: '1.1', prettyErrors: false });
   if (doc.errors.length > 0) return { ok: false, problem: `Invalid options YAML: ${doc.errors[0]!.message.split('\n')[0]}` };

@@ -73,55 +73,129 @@ function pyLines(text: string): string[] {
   return lines;
 }
 
+/** Lines remark puts in code or HTML blocks, and the content indent of list items, from a first parse. */
+interface Structure {
+  /** 0-based lines inside fenced code, indented code or HTML blocks. */
+  literal: Set<number>;
+  /** For each 0-based line, the content indentation of the innermost list item holding it. */
+  listIndent: Map<number, number>;
+}
+
+function structureOf(tree: Root): Structure {
+  const literal = new Set<number>();
+  const listIndent = new Map<number, number>();
+  const visit = (node: Nodes): void => {
+    if ((node.type === 'code' || node.type === 'html') && node.position) {
+      for (let l = node.position.start.line; l <= node.position.end.line; l++) literal.add(l - 1);
+    }
+    if (node.type === 'listItem' && node.position) {
+      const first = node.children[0];
+      const indent = first?.position ? first.position.start.column - 1 : node.position.start.column + 1;
+      for (let l = node.position.start.line; l <= node.position.end.line; l++) listIndent.set(l - 1, indent);
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+  return { literal, listIndent };
+}
+
+const QUOTE_PREFIX = /^(?: {0,3}> ?)*/;
+
 /**
- * Rewrite colon fences (outermost ones) as tilde fences with as many tildes
- * as needed so that no fence inside can close them. Line count and the
- * content lines are unchanged.
+ * Rewrite colon fences (the outermost ones) as tilde fences with as many
+ * tildes as needed so that no fence inside can close them, keeping the line
+ * count and the content lines. A colon fence opens like a CommonMark fence
+ * (indented at most 3 columns inside its container, not in a code or HTML
+ * block) and closes on the next line of at least as many colons, whatever
+ * it is inside (MyST's `colon_fence` ignores backtick fences in its body).
  */
-function convertColonFences(lines: readonly string[]): { lines: string[]; colon: Set<number> } {
+function convertColonFences(lines: readonly string[], structure: Structure): { lines: string[]; colon: Set<number> } {
   const out = lines.slice();
   const colon = new Set<number>();
-  let fence: { char: string; length: number } | null = null;
+  /** Where a line's own content starts: after its list item's indentation and block quote markers. */
+  const contentStart = (k: number): number => {
+    const line = lines[k]!;
+    let at = structure.listIndent.get(k) ?? 0;
+    if (!/^(?:[\s>]|[-+*](?=\s)|\d{1,9}[.)](?=\s))*$/.test(line.slice(0, at))) at = 0;
+    at = Math.min(at, line.length);
+    return at + QUOTE_PREFIX.exec(line.slice(at))![0].length;
+  };
   for (let i = 0; i < lines.length; i++) {
+    if (structure.literal.has(i)) continue;
     const line = lines[i]!;
-    if (fence) {
-      const m = /^\s*(`{3,}|~{3,})\s*$/.exec(line);
-      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length) fence = null;
-      continue;
-    }
-    const f = FENCE_OPEN.exec(line.replace(/^\s*/, (ws) => ' '.repeat(Math.min(ws.length, 3))));
-    if (f && !(f[2]![0] === '`' && f[3]!.includes('`'))) {
-      fence = { char: f[2]![0]!, length: f[2]!.length };
-      continue;
-    }
-    const c = COLON_OPEN.exec(line);
-    if (!c) continue;
-    const indent = c[1]!.length;
+    const start = contentStart(i);
+    const c = /^( *)(:{3,})(.*)$/.exec(line.slice(start));
+    if (!c || c[1]!.length >= 4) continue;
     const count = c[2]!.length;
-    // Find the closing line: as many colons or more, nothing else, not indented 4 more.
+    const inList = structure.listIndent.has(i);
     let close = -1;
     let tildes = 3;
     for (let j = i + 1; j < lines.length; j++) {
-      const l = lines[j]!;
-      const t = /^\s*(~{3,})/.exec(l);
+      if (inList && !structure.listIndent.has(j) && lines[j]!.trim() !== '') break;
+      const body = lines[j]!.slice(contentStart(j));
+      const t = /^\s*(~{3,})/.exec(body);
       if (t) tildes = Math.max(tildes, t[1]!.length + 1);
-      const cm = /^(\s*)(:{3,})\s*$/.exec(l);
-      if (cm && cm[2]!.length >= count && cm[1]!.length < indent + 4) {
+      const cm = /^( *)(:{3,})[ \t]*$/.exec(body);
+      if (cm && cm[2]!.length >= count && cm[1]!.length < 4) {
         close = j;
         break;
       }
     }
     const marker = '~'.repeat(Math.max(tildes, count));
-    out[i] = c[1]! + marker + c[3]!;
+    out[i] = line.slice(0, start) + c[1]! + marker + c[3]!;
     colon.add(i);
     if (close >= 0) {
-      out[close] = lines[close]!.replace(/:{3,}/, marker);
+      const cl = lines[close]!;
+      const at = contentStart(close);
+      out[close] = cl.slice(0, at) + cl.slice(at).replace(/:{3,}/, marker);
       i = close;
     } else {
       break;
     }
   }
   return { lines: out, colon };
+}
+
+/** Blank out a document's YAML front matter (MyST reads it as metadata). */
+function maskFrontMatter(lines: string[]): void {
+  if (lines[0] !== '---') return;
+  const end = lines.findIndex((l, k) => k > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  if (end < 0) return;
+  for (let k = 0; k <= end; k++) lines[k] = '';
+}
+
+interface Footnote {
+  label: string;
+  /** 0-based first and last lines of the definition. */
+  start: number;
+  end: number;
+  /** Column where the definition's text starts on its first line. */
+  textColumn: number;
+}
+
+/**
+ * Footnote definitions (`[^label]: text` plus lines indented by 4). MyST
+ * renders only the first definition of each label that is referenced
+ * somewhere, after the body; the others never run. All are blanked out of
+ * the main parse; the caller scans the rendered ones separately.
+ */
+function takeFootnotes(lines: string[], literal: ReadonlySet<number>): Footnote[] {
+  const defs: Footnote[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (literal.has(i)) continue;
+    const m = /^( {0,3})\[\^([^\]\s]+)\]:[ \t]?/.exec(lines[i]!);
+    if (!m) continue;
+    let end = i;
+    for (let j = i + 1; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (l.trim() === '') continue;
+      if (/^( {4}|\t)/.test(l)) end = j;
+      else break;
+    }
+    defs.push({ label: m[2]!, start: i, end, textColumn: m[0].length });
+    i = end;
+  }
+  return defs;
 }
 
 interface Found {
@@ -139,25 +213,82 @@ class MystScanner {
     return { line: map.lines[i] ?? 0, column: (map.cols[i] ?? 0) + col + 1 };
   }
 
-  scanText(text: string, map: LineMap, ancestors: string[], depth: number): void {
+  scanText(text: string, map: LineMap, ancestors: string[], depth: number, document = false): void {
     const textLines = text.split('\n');
-    const converted = convertColonFences(textLines);
-    const tree = unified().use(remarkParse).parse(converted.lines.join('\n')) as Root;
-    const visit = (node: Nodes, inHtml: boolean): void => {
-      if (node.type === 'code') this.fence(node, textLines, converted.colon, map, ancestors, depth);
+    const lines = textLines.slice();
+    if (document) maskFrontMatter(lines);
+    const first = structureOf(unified().use(remarkParse).parse(lines.join('\n')) as Root);
+    // Footnotes: MyST renders the referenced ones (first definition only) after the body.
+    const footnotes = document ? takeFootnotes(lines, first.literal) : [];
+    const rendered: Footnote[] = [];
+    if (footnotes.length > 0) {
+      const referenced = new Set<string>();
+      const defLines = new Set(footnotes.map((f) => f.start));
+      lines.forEach((l, k) => {
+        for (const m of l.matchAll(/\[\^([^\]\s]+)\]/g)) {
+          if (defLines.has(k) && m.index === l.indexOf('[^')) continue;
+          referenced.add(m[1]!);
+        }
+      });
+      const seen = new Set<string>();
+      for (const f of footnotes) {
+        if (referenced.has(f.label) && !seen.has(f.label)) rendered.push(f);
+        seen.add(f.label);
+        for (let k = f.start; k <= f.end; k++) lines[k] = '';
+      }
+    }
+    // Colon fences and CommonMark fences hide each other's markers: find a
+    // fixed point (convert, re-parse, convert again with what the parse saw).
+    let structure = footnotes.length > 0 ? structureOf(unified().use(remarkParse).parse(lines.join('\n')) as Root) : first;
+    let converted = convertColonFences(lines, structure);
+    let tree = unified().use(remarkParse).parse(converted.lines.join('\n')) as Root;
+    for (let round = 0; round < 4; round++) {
+      structure = structureOf(tree);
+      // Lines of a converted colon fence count as what they are: its content, not code.
+      for (const c of converted.colon) structure.literal.delete(c);
+      const again = convertColonFences(lines, structure);
+      if (again.lines.join('\n') === converted.lines.join('\n')) break;
+      converted = again;
+      tree = unified().use(remarkParse).parse(converted.lines.join('\n')) as Root;
+    }
+    const visit = (node: Nodes): void => {
+      if (node.type === 'code') this.fence(node, lines, converted.colon, map, ancestors, depth);
       else if (node.type === 'heading' && depth === 0) this.heading(node, map);
-      else if (node.type === 'html' && !inHtml) this.html(node, map);
-      if ('children' in node) for (const child of node.children) visit(child as Nodes, inHtml);
+      else if (node.type === 'html') this.html(node, map);
+      if ('children' in node) for (const child of node.children) visit(child as Nodes);
     };
-    visit(tree, false);
+    visit(tree);
     // MyST line comments: `% text` at the start of a line.
-    textLines.forEach((line, i) => {
+    lines.forEach((line, i) => {
       const m = /^\s{0,3}%(.*)$/.exec(line);
       if (m && !converted.colon.has(i) && !this.insideCode(tree, i + 1)) {
         const start = this.point(map, i, line.indexOf('%'));
         this.found.comments.push({ file: map.file, text: m[1]!.trim(), range: { start, end: this.point(map, i, line.length) } });
       }
     });
+    const before = this.found.directives.length;
+    for (const f of rendered) {
+      const body: string[] = [];
+      const sub: LineMap = { file: map.file, lines: [], cols: [], raw: map.raw };
+      for (let k = f.start; k <= f.end; k++) {
+        const raw = textLines[k]!;
+        const cut = k === f.start ? f.textColumn : Math.min(4, raw.length - raw.trimStart().length);
+        body.push(raw.slice(cut));
+        sub.lines.push(map.lines[k] ?? 0);
+        sub.cols.push((map.cols[k] ?? 0) + cut);
+      }
+      this.scanText(body.join('\n'), sub, ancestors, depth + 1);
+    }
+    if (rendered.length > 0) {
+      // Listed where they are written (MyST renders them after the body).
+      const notes = this.found.directives.splice(before);
+      const all = this.found.directives;
+      for (const d of notes) {
+        let at = all.length;
+        while (at > 0 && all[at - 1]!.file === d.file && all[at - 1]!.range.start.line > d.range.start.line) at--;
+        all.splice(at, 0, d);
+      }
+    }
   }
 
   private insideCode(tree: Root, line: number): boolean {
@@ -190,11 +321,12 @@ class MystScanner {
   }
 
   private fence(node: Code, textLines: readonly string[], colon: ReadonlySet<number>, map: LineMap, ancestors: string[], depth: number): void {
-    if (!node.position) return;
+    // Indented code (no info string) is never a directive.
+    if (!node.position || !node.lang) return;
     const i = node.position.start.line - 1;
     const raw = textLines[i] ?? '';
     const isColon = colon.has(i);
-    const open = isColon ? /^(\s*(?:>\s?)*\s*(?:[-*+]\s+|\d+[.)]\s+)?\s*)(:{3,})(.*)$/.exec(raw) : /^(.*?)(`{3,}|~{3,})(.*)$/.exec(raw);
+    const open = isColon ? /^(.*?)(:{3,})(.*)$/.exec(raw) : /^(.*?)(`{3,}|~{3,})(.*)$/.exec(raw);
     if (!open) return;
     const info = open[3]!.trim();
     const infoStart = open[1]!.length + open[2]!.length + (open[3]!.length - open[3]!.trimStart().length);
@@ -238,7 +370,7 @@ class MystScanner {
       syntax: 'myst',
       warnings: [],
     };
-    if (directive.name === 'eval-rst') {
+    if (name === 'eval-rst') {
       this.evalRst(content, i, contentShift, textLines, map, ancestors, depth);
       return;
     }
@@ -248,20 +380,31 @@ class MystScanner {
       const t = textLines[contentLine(k)] ?? '';
       return t.endsWith(line) ? t.length - line.length : 0;
     };
-    const first = this.parseBlock(directive, argument, argumentOffset, i, content, contentLine, contentCol, map);
+    const bodyIndex = this.parseBlock(directive, argument, argumentOffset, i, content, contentLine, contentCol, map);
     this.found.directives.push(directive);
     if (directive.error !== null) return;
     const spec = directiveSpec(directive.name);
-    if (spec.content === 'rst' && directive.content.length > 0) {
-      const body = directive.content;
-      const sub: LineMap = { file: map.file, lines: [], cols: [], raw: map.raw };
-      body.forEach((line, k) => {
-        // Line -1 of the content is the fence line (a body starting there).
-        const ti = first + k < 0 ? i : contentLine(first + k);
-        sub.lines.push(map.lines[ti] ?? 0);
-        sub.cols.push((map.cols[ti] ?? 0) + (first + k < 0 ? argumentOffset : contentCol(first + k, line)));
+    const sub = (indexes: readonly number[], cuts: readonly number[] = []): { text: string; map: LineMap } => {
+      const m: LineMap = { file: map.file, lines: [], cols: [], raw: map.raw };
+      const texts: string[] = [];
+      indexes.forEach((k, n) => {
+        const line = k < 0 ? argument : pyLines(content)[k] ?? '';
+        const cut = cuts[n] ?? 0;
+        const ti = k < 0 ? i : contentLine(k);
+        texts.push(line.slice(cut));
+        m.lines.push(map.lines[ti] ?? 0);
+        m.cols.push((map.cols[ti] ?? 0) + (k < 0 ? argumentOffset : contentCol(k, line)) + cut);
       });
-      this.scanText(body.join('\n'), sub, [...ancestors, directive.name], depth + 1);
+      return { text: texts.join('\n'), map: m };
+    };
+    if (spec.content === 'rst' && bodyIndex.length > 0) {
+      const { text, map: m } = sub(bodyIndex);
+      this.scanText(text, m, [...ancestors, directive.name], depth + 1);
+    } else if (spec.content === 'glossary') {
+      for (const def of glossaryDefinitions(directive.content)) {
+        const { text, map: m } = sub(def.lines.map((n) => bodyIndex[n]!), def.cuts);
+        this.scanText(text, m, [...ancestors, directive.name], depth + 1);
+      }
     } else if (directive.name === 'include' && this.options.include) {
       const insertion = this.options.include(directive, this.chain.slice());
       if (insertion) this.insert(insertion, ancestors, depth);
@@ -273,6 +416,7 @@ class MystScanner {
     this.chain.push(insertion.key);
     const lines = splitSourceLines(insertion.text);
     const offset = insertion.lineOffset ?? 0;
+    void 0;
     const map: LineMap = {
       file: insertion.file,
       lines: lines.map((_, k) => k + 1 + offset),
@@ -310,8 +454,8 @@ class MystScanner {
   }
 
   /**
-   * MyST's `parse_directive_text`: argument, options and body. Returns the
-   * index in the content of the body's first line (-1: the fence line).
+   * MyST's `parse_directive_text`: argument, options and body. Returns, for
+   * each body line, its index in the content (-1: the fence line itself).
    */
   private parseBlock(
     d: RstDirective,
@@ -322,16 +466,14 @@ class MystScanner {
     contentLine: (k: number) => number,
     contentCol: (k: number, line: string) => number,
     map: LineMap,
-  ): number {
+  ): number[] {
     const spec = directiveSpec(d.name);
     const legacy = this.options.legacy ?? false;
     const contentLines = pyLines(content);
-    let body = contentLines;
-    let bodyIndex = 0;
+    // The body as indexes into the content lines.
+    let body: number[] = contentLines.map((_, k) => k);
     if (spec.options) {
       let block: { text: string; lines: number[]; colOffsets: number[] } | null = null;
-      let rest = contentLines;
-      let restIndex = 0;
       if (content.startsWith('---')) {
         const after = contentLines.slice(1);
         const endAt = after.findIndex((l) => /^-{3,}/.test(l));
@@ -342,13 +484,8 @@ class MystScanner {
           lines: blockLines.map((_, k) => k + 1),
           colOffsets: blockLines.map(() => common),
         };
-        if (endAt >= 0) {
-          rest = after.slice(endAt + 1);
-          restIndex = endAt + 2;
-        } else {
-          rest = [];
-          restIndex = contentLines.length;
-        }
+        // Python: the text after the closing line, split again.
+        body = endAt >= 0 ? rejoin(contentLines, endAt + 2) : [];
       } else if (content.trimStart().startsWith(':')) {
         const yaml: string[] = [];
         const lineNos: number[] = [];
@@ -356,7 +493,7 @@ class MystScanner {
         let k = 0;
         while (k < contentLines.length) {
           const line = contentLines[k]!;
-          const stripped = line.trimStart();
+          const stripped = line.replace(/^[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/, '');
           if (!stripped.startsWith(':') || (!legacy && stripped.replace(/^:+/, '').startsWith('{'))) break;
           yaml.push(stripped.slice(1));
           lineNos.push(k);
@@ -364,58 +501,52 @@ class MystScanner {
           k++;
         }
         block = { text: yaml.join('\n'), lines: lineNos, colOffsets: cols };
-        rest = contentLines.slice(k);
-        restIndex = k;
+        body = rejoin(contentLines, k);
       }
       if (block) this.readOptions(d, block, contentLine, contentCol, contentLines, map, legacy);
-      body = rest;
-      bodyIndex = restIndex;
+      if (d.error !== null) return [];
     }
     const takesArguments = spec.required > 0 || spec.optional > 0;
     if (!takesArguments) {
-      if (firstLine.trim()) {
-        body = [firstLine, ...body];
-        bodyIndex = -1; // the body starts on the fence line
-      }
+      if (firstLine.trim()) body = [-1, ...body];
     } else {
       let args = pySplit(firstLine);
       if (args.length < spec.required) {
         d.error = `${spec.required} argument(s) required, ${args.length} supplied`;
-        return bodyIndex;
+        return [];
       }
       if (args.length > spec.required + spec.optional) {
         if (spec.finalWhitespace) args = pySplitMax(firstLine, spec.required + spec.optional - 1);
         else {
           d.error = `maximum ${spec.required + spec.optional} argument(s) allowed, ${args.length} supplied`;
-          return bodyIndex;
+          return [];
         }
       }
       if (args.length > 0) {
         d.argument = args.join(' ');
         const start = this.point(map, i, argumentOffset);
-        d.argumentRange = { start, end: this.point(map, i, argumentOffset + firstLine.length) };
+        d.argumentRange = { start, end: this.point(map, i, argumentOffset + firstLine.trimEnd().length) };
       }
     }
-    if (body.length > 0 && !body[0]!.trim()) {
-      body = body.slice(1);
-      bodyIndex++;
-    }
+    const text = (k: number): string => (k < 0 ? firstLine : contentLines[k] ?? '');
+    if (body.length > 0 && !text(body[0]!).trim()) body = body.slice(1);
     if (body.length > 0 && spec.content === 'none') {
-      const at = bodyIndex >= 0 ? contentLine(bodyIndex) : i;
+      const at = body[0]! >= 0 ? contentLine(body[0]!) : i;
       const where = this.point(map, at, 0);
       if (legacy) {
         d.error = 'No content permitted';
-        return bodyIndex;
+        return [];
       }
       d.warnings!.push({ message: 'Has content, but none permitted', range: { start: where, end: where } });
     }
-    d.content = body;
+    d.content = body.map(text);
     if (body.length > 0) {
-      const at = bodyIndex >= 0 ? contentLine(bodyIndex) : i;
+      const k = body[0]!;
+      const at = k >= 0 ? contentLine(k) : i;
       d.contentLine = map.lines[at] ?? null;
-      d.contentStart = this.point(map, at, bodyIndex >= 0 ? contentCol(bodyIndex, body[0]!) : argumentOffset);
+      d.contentStart = this.point(map, at, k >= 0 ? contentCol(k, text(k)) : argumentOffset);
     }
-    return bodyIndex;
+    return body;
   }
 
   private readOptions(
@@ -486,6 +617,61 @@ class MystScanner {
   }
 }
 
+/**
+ * Python's `"\\n".join(lines[from:]).splitlines()` as indexes: the join and
+ * split lose a trailing empty line.
+ */
+function rejoin(lines: readonly string[], from: number): number[] {
+  const rest = lines.slice(from);
+  const out = rest.map((_, k) => from + k);
+  if (rest.length > 0 && rest[rest.length - 1] === '') out.pop();
+  return out;
+}
+
+/**
+ * Sphinx's glossary, on a body: unindented lines are terms (a `.. ` line
+ * starts a comment), indented blocks after them are definitions, parsed with
+ * the indentation of their first line cut off.
+ */
+function glossaryDefinitions(body: readonly string[]): { lines: number[]; cuts: number[] }[] {
+  const defs: { lines: number[]; cuts: number[] }[] = [];
+  let inDefinition = true;
+  let inComment = false;
+  let indent = 0;
+  let current: { lines: number[]; cuts: number[] } | null = null;
+  body.forEach((line, n) => {
+    if (line === '') {
+      if (inDefinition && current) {
+        current.lines.push(n);
+        current.cuts.push(0);
+      }
+      return;
+    }
+    if (!/^[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/.test(line)) {
+      if (line.startsWith('.. ')) {
+        inComment = true;
+        return;
+      }
+      inComment = false;
+      if (inDefinition) {
+        current = { lines: [], cuts: [] };
+        defs.push(current);
+        inDefinition = false;
+      }
+    } else if (!inComment) {
+      if (!inDefinition) {
+        inDefinition = true;
+        indent = line.length - line.trimStart().length;
+      }
+      if (current) {
+        current.lines.push(n);
+        current.cuts.push(indent);
+      }
+    }
+  });
+  return defs.filter((d) => d.lines.length > 0);
+}
+
 function dedentWidth(lines: readonly string[]): number {
   let min: number | null = null;
   for (const l of lines) {
@@ -537,6 +723,6 @@ export function scanMyst(source: string, options: MystScanOptions = {}): RstScan
   const scanner = new MystScanner(options);
   scanner.chain.push(options.key ?? file);
   const map: LineMap = { file, lines: raw.map((_, k) => k + 1), cols: raw.map(() => 0), raw };
-  scanner.scanText(raw.join('\n'), map, [], 0);
+  scanner.scanText(raw.join('\n'), map, [], 0, true);
   return { directives: scanner.found.directives, comments: scanner.found.comments, titles: scanner.found.titles, fatal: null };
 }
