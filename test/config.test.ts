@@ -55,7 +55,7 @@ describe('schema/docsnip.schema.json', () => {
   });
 
   it('accepts what parseConfig accepts and rejects what it reports', () => {
-    const ajv = new Ajv({ allErrors: true });
+    const ajv = new Ajv.default({ allErrors: true });
     const validate = ajv.compile(schema);
     expect(validate({ root: 'docs', rules: { 'marker-unused': 'off' }, markers: { pattern: '(?<name>x)' }, ignore: ['a/**'] })).toBe(true);
     expect(validate({})).toBe(true);

@@ -43,13 +43,15 @@ interface Scanned {
   readonly name: string;
   readonly range: { readonly start: { readonly line: number } };
   readonly error?: string | null;
+  /** A value YAML reads as a list or mapping: MyST-Parser refuses the block when it checks the options. */
+  readonly options: readonly { readonly notString?: string }[];
 }
 
 function scan(file: string): { found: Found[]; rejected: Found[] } {
   const raw = readFileSync(join(corpusDir, file), 'utf8');
   const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
   const directives: readonly Scanned[] = scanMyst(text, { legacy: true }).directives;
-  const failed = (d: Scanned) => d.error !== undefined && d.error !== null;
+  const failed = (d: Scanned) => (d.error !== undefined && d.error !== null) || d.options.some((o) => o.notString !== undefined);
   return {
     found: directives.filter((d) => !failed(d)).map((d): Found => [d.name, d.range.start.line]),
     rejected: directives.filter(failed).map((d): Found => [d.name, d.range.start.line]),

@@ -14,11 +14,15 @@ describe('golden Sphinx results', () => {
   it('exist for Debian\'s Sphinx 5.3 and for Sphinx 9', () => {
     expect(versions.some((v) => v.startsWith('5.'))).toBe(true);
     expect(versions.some((v) => v.startsWith('9.'))).toBe(true);
-    for (const v of versions) for (const s of SUITES) expect(existsSync(goldenPath(v, s.name)), `${v}/${s.name}`).toBe(true);
+    for (const v of versions) {
+      for (const s of SUITES.filter((x) => !x.myst)) expect(existsSync(goldenPath(v, s.name)), `${v}/${s.name}`).toBe(true);
+    }
+    // MyST suites: Debian's Sphinx with its MyST-Parser 0.18.
+    for (const s of SUITES.filter((x) => x.myst)) expect(existsSync(goldenPath('5.3.0', s.name)), `5.3.0/${s.name}`).toBe(true);
   });
 
   for (const version of versions) {
-    for (const suite of SUITES) {
+    for (const suite of SUITES.filter((x) => existsSync(goldenPath(version, x.name)))) {
       it(`docsnip agrees with Sphinx ${version} on ${suite.name}`, () => {
         const golden = readGolden(version, suite.name);
         expect(golden.sphinx).toBe(version);

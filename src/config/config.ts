@@ -15,7 +15,7 @@
  * Unknown keys, unknown rule ids and bad values are reported as problems with
  * their position in the file, never silently ignored.
  */
-import { createRequire } from 'node:module';
+import { yaml } from '../core/yaml.js';
 import type * as Yaml from 'yaml';
 import type { Severity } from '../core/diagnostic.js';
 import { compileMarkerPattern } from '../markers/markers.js';
@@ -46,11 +46,6 @@ export interface LoadedConfig {
   problems: ConfigProblem[];
 }
 
-let yamlModule: typeof Yaml | undefined;
-function yaml(): typeof Yaml {
-  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
-  return yamlModule;
-}
 
 const TOP_KEYS = ['root', 'rules', 'markers', 'ignore'];
 const SEVERITIES = ['off', 'warning', 'error'];

@@ -201,7 +201,7 @@ function converted<T>(
   legacy = false,
 ): T | null {
   if (b.error !== null) return null;
-  if (b.directive.syntax === 'myst' && !legacy) return convertMystOptions<T>(b, spec);
+  if (b.directive.syntax === 'myst') return legacy ? convertLegacyMystOptions<T>(b, spec) : convertMystOptions<T>(b, spec);
   const conv: ConversionResult<T> = convertOptions<T>(
     spec,
     b.directive.options.map((o) => ({ name: o.name, value: o.value })),
@@ -212,6 +212,31 @@ function converted<T>(
     return null;
   }
   return conv.options;
+}
+
+/**
+ * MyST-Parser before 3 (`parse_directive_options`): the first unknown
+ * option, non-string value or refused value stops the directive, with
+ * MyST's own wording.
+ */
+function convertLegacyMystOptions<T>(b: DirectiveResultBase, spec: Parameters<typeof convertOptions>[0]): T | null {
+  const out: Record<string, unknown> = {};
+  for (const [index, o] of b.directive.options.entries()) {
+    let error: string | null = null;
+    if (!Object.prototype.hasOwnProperty.call(spec, o.name)) error = `Unknown option: ${o.name}`;
+    else if (o.notString !== undefined) error = `option "${o.name}" value not string (enclose with ""): ${o.notString}`;
+    else {
+      const conv = convertOptions<Record<string, unknown>>(spec, [{ name: o.name, value: o.value }]);
+      if (conv.ok) Object.assign(out, conv.options);
+      else error = `Invalid option value: (option: '${o.name}'; value: ${o.value ?? 'None'})\n${conv.reason ?? conv.detail}`;
+    }
+    if (error !== null) {
+      b.error = error;
+      b.errorOption = index;
+      return null;
+    }
+  }
+  return out as T;
 }
 
 /**
@@ -283,7 +308,7 @@ function spliceOtherSyntax(scan: RstScan, includes: Map<RstDirective, IncludeRes
 /** An include that errored before the hook ran (bad block): report it anyway. */
 function includeWithoutHook(page: string, directive: RstDirective, opts: PageOptions): IncludeResult {
   const b = base(page, directive);
-  const options = converted<IncludeOptions>(b, INCLUDE_OPTION_SPEC);
+  const options = converted<IncludeOptions>(b, INCLUDE_OPTION_SPEC, opts.mystLegacy);
   const result: IncludeResult = { ...b, kind: 'include', options, problem: null, parsed: false };
   if (options && result.argument !== null && !isStandardInclude(result.argument)) {
     result.target = relfn2path(opts.root, page, result.argument);
@@ -315,7 +340,7 @@ function followInclude(
   cache: ReadCache,
 ): { result: IncludeResult; insertion: (IncludeInsertion & { syntax: 'rst' | 'myst' }) | null } {
   const b = base(page, directive);
-  const options = converted<IncludeOptions>(b, INCLUDE_OPTION_SPEC);
+  const options = converted<IncludeOptions>(b, INCLUDE_OPTION_SPEC, opts.mystLegacy);
   const result: IncludeResult = { ...b, kind: 'include', options, problem: null, parsed: false };
   const none = { result, insertion: null };
   if (!options || result.argument === null || isStandardInclude(result.argument)) return none;
@@ -377,8 +402,9 @@ function followInclude(
   }
   if (options.literal !== undefined || options.code !== undefined) return none;
   // The syntax of the included text: MyST's include reads Markdown, docutils'
-  // reads rST, and a `:parser:` naming MyST (or rST) says otherwise.
-  const parser = options.parser?.toLowerCase();
+  // reads rST, and a `:parser:` naming MyST (or rST) says otherwise; MyST-Parser
+  // before 3 ignored `:parser:`.
+  const parser = directive.syntax === 'myst' && opts.mystLegacy ? undefined : options.parser?.toLowerCase();
   const syntax: 'rst' | 'myst' =
     parser !== undefined
       ? /myst/.test(parser)

@@ -185,6 +185,8 @@ export type ConversionResult<T> =
       ok: false;
       /** docutils' detail, e.g. `unknown option: "foo"`. */
       detail: string;
+      /** The converter's own message, for a refused value. */
+      reason?: string;
       /** Index in the input of the option at fault. */
       index: number;
       kind: 'unknown' | 'duplicate' | 'value';
@@ -210,6 +212,7 @@ export function convertOptions<T>(
       return {
         ok: false,
         detail: `invalid option value: (option: "${name}"; value: ${pyReprValue(value)})\n${e.message}`,
+        reason: e.message,
         index,
         kind: 'value',
       };

@@ -16,20 +16,24 @@ export default defineRule({
         const known = Object.keys(r.kind === 'literalinclude' ? LITERALINCLUDE_OPTION_SPEC : INCLUDE_OPTION_SPEC);
         const o = r.errorOption !== null ? directive.options[r.errorOption] : undefined;
         let hint = '';
-        if (o && r.error.startsWith('unknown option')) {
+        if (o && /^unknown option/i.test(r.error)) {
           const near = closest(o.name, known);
           if (near) hint = `; did you mean ${code(':' + near + ':')}?`;
         }
         const range = o
           ? o.range
-          : r.error === 'no content permitted' && directive.contentStart !== null
+          : r.error.toLowerCase() === 'no content permitted' && directive.contentStart !== null
             ? { start: directive.contentStart, end: directive.contentStart }
             : directive.nameRange;
         ctx.report({
           file: r.source,
           subject: r,
           range,
-          message: `Error in "${directive.name}" directive: ${r.error.replace(/\n/g, ' ')}${hint}`,
+          // Sphinx's wording: docutils' for rST, MyST-Parser's for Markdown.
+          message:
+            directive.syntax === 'myst'
+              ? `Directive '${directive.rawName}': ${r.error.replace(/\n/g, ' ')}${hint}`
+              : `Error in "${directive.name}" directive: ${r.error.replace(/\n/g, ' ')}${hint}`,
           related: includedFrom(ctx, r),
         });
         continue;

@@ -6,7 +6,7 @@
  *
  * The `yaml` package is loaded only when a task file is read.
  */
-import { createRequire } from 'node:module';
+import { yaml } from '../core/yaml.js';
 import type * as Yaml from 'yaml';
 
 /** The script sections of a spread task. */
@@ -34,11 +34,6 @@ export interface SpreadTask {
   errors: TaskError[];
 }
 
-let yamlModule: typeof Yaml | undefined;
-function yaml(): typeof Yaml {
-  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
-  return yamlModule;
-}
 
 /** Is this file a spread task? */
 export function isSpreadTask(path: string): boolean {

@@ -15,6 +15,8 @@ const HERE = new URL('.', import.meta.url).pathname;
 export interface SphinxInfo {
   command: string;
   version: string;
+  /** MyST-Parser's version in Sphinx's Python, or null when it cannot be imported. */
+  myst: string | null;
 }
 
 /** The sphinx-build to use (`DOCSNIP_SPHINX_BUILD`, else `sphinx-build` on PATH); throws when there is none. */
@@ -29,17 +31,25 @@ export function findSphinx(): SphinxInfo {
   }
   const version = /(\d+\.\d+\.\d+)/.exec(r.stdout + r.stderr)?.[1];
   if (!version) throw new Error(`cannot read the version of ${command}: ${r.stdout}`);
-  return { command, version };
+  // The Python running sphinx-build, from its script's first line.
+  let myst: string | null = null;
+  const script = spawnSync('sh', ['-c', `head -n 1 "$(command -v ${JSON.stringify(command)})"`], { encoding: 'utf8' }).stdout;
+  const python = /^#!\s*(\S+)/.exec(script)?.[1];
+  if (python) {
+    const m = spawnSync(python, ['-c', 'import myst_parser; print(myst_parser.__version__)'], { encoding: 'utf8' });
+    if (m.status === 0) myst = m.stdout.trim();
+  }
+  return { command, version, myst };
 }
 
 /** Build `srcDir` (copied to a temporary directory) and return its literalinclude blocks and warnings. */
-export function runSphinx(sphinx: SphinxInfo, srcDir: string, excludePatterns: readonly string[] = []): OracleResult {
+export function runSphinx(sphinx: SphinxInfo, srcDir: string, excludePatterns: readonly string[] = [], myst = false): OracleResult {
   const work = mkdtempSync(join(tmpdir(), 'docsnip-sphinx-'));
   try {
     const src = join(work, 'src');
     cpSync(srcDir, src, { recursive: true });
     const conf = readFileSync(join(HERE, 'sphinx_oracle_conf.py'), 'utf8');
-    writeFileSync(join(src, 'conf.py'), `EXCLUDE_PATTERNS = ${JSON.stringify(excludePatterns)}\n${conf}`);
+    writeFileSync(join(src, 'conf.py'), `EXCLUDE_PATTERNS = ${JSON.stringify(excludePatterns)}\nMYST = ${myst ? 'True' : 'False'}\n${conf}`);
     const out = join(work, 'out');
     const warningsFile = join(work, 'warnings.txt');
     const r = spawnSync(sphinx.command, ['-E', '-N', '-q', '-b', 'dummy', '-w', warningsFile, 'src', 'out'], {
@@ -78,7 +88,8 @@ export function runSphinx(sphinx: SphinxInfo, srcDir: string, excludePatterns: r
     blocks.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
     const warningsText = existsSync(warningsFile) ? readFileSync(warningsFile, 'utf8') : '';
     const warnings = parseWarnings(warningsText, { src, cwd: work });
-    return { sphinx: sphinx.version, blocks, warnings };
+    const meta = JSON.parse(readFileSync(join(out, 'meta.json'), 'utf8')) as { myst_parser: string | null };
+    return { sphinx: sphinx.version, ...(myst ? { myst: meta.myst_parser ?? undefined } : {}), blocks, warnings };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -11,6 +11,10 @@ project = 'docsnip-oracle'
 language = 'en'
 extensions = []
 exclude_patterns = ['_build', *EXCLUDE_PATTERNS]  # noqa: F821 (set by the harness)
+if MYST:  # noqa: F821 (set by the harness)
+    extensions.append('myst_parser')
+    myst_enable_extensions = ['colon_fence']
+    source_suffix = {'.rst': 'restructuredtext', '.md': 'markdown'}
 
 # Directives of extensions the fixtures use but plain Sphinx lacks: a
 # container whose body is parsed, and a terminal whose body is output text.
@@ -59,7 +63,19 @@ def _dump(app, doctree):
         json.dump(rows, f, ensure_ascii=True, indent=1)
 
 
+def _meta(app, exception):
+    meta = {}
+    try:
+        import myst_parser
+        meta['myst_parser'] = myst_parser.__version__
+    except ImportError:
+        meta['myst_parser'] = None
+    with open(os.path.join(app.outdir, 'meta.json'), 'w', encoding='utf-8') as f:
+        json.dump(meta, f)
+
+
 def setup(app):
+    app.connect('build-finished', _meta)
     from docutils.parsers.rst import directives
     for name, kind in _STUBS.items():
         if name not in directives._directives:

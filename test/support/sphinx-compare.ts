@@ -41,6 +41,8 @@ export interface OracleWarning {
 
 export interface OracleResult {
   sphinx: string;
+  /** MyST-Parser's version, for suites with Markdown pages. */
+  myst?: string;
   blocks: OracleBlock[];
   warnings: OracleWarning[];
 }
@@ -73,9 +75,22 @@ export function parseWarnings(text: string, where: { src: string; cwd: string })
 }
 
 /** What docsnip says about a source tree, in the same shape. */
-export function docsnipView(srcDir: string, flavor: SphinxFlavor, exclude: readonly string[] = []) {
-  const result = check({ fs: new NodeFileSystem(), root: srcDir, cwd: srcDir, exclude, flavor, gitignore: false });
-  return result;
+export function docsnipView(srcDir: string, flavor: SphinxFlavor, exclude: readonly string[] = [], mystLegacy = false) {
+  return check({ fs: new NodeFileSystem(), root: srcDir, cwd: srcDir, exclude, flavor, gitignore: false, mystLegacy });
+}
+
+/**
+ * PyYAML's parse errors quote the block with marks; docsnip reads the block
+ * with the `yaml` package and words them its own way. Both sides are cut to
+ * the kind of failure.
+ */
+function yamlErrorHead(message: string): string {
+  return message.replace(/(Invalid options YAML:)[\s\S]*$/, '$1');
+}
+
+/** MyST-Parser appends the directive's text to its errors, as docutils does; docsnip points at it instead. */
+function mystMessage(message: string): string {
+  return /^Directive '[^']*': /.test(message) ? yamlErrorHead(message.replace(/\n\n[\s\S]*$/, '')) : message;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -85,7 +100,9 @@ function sameJson(a: unknown, b: unknown): boolean {
 /** Sphinx's text for the problem that stops a directive, as docsnip computes it. */
 function docsnipMessages(d: DirectiveResult, src: string): string[] {
   const msgs: string[] = [];
-  if (d.error !== null) msgs.push(`Error in "${d.directive.name}" directive:\n${d.error}.`);
+  if (d.error !== null) {
+    msgs.push(d.directive.syntax === 'myst' ? `Directive '${d.directive.rawName}': ${yamlErrorHead(d.error)}` : `Error in "${d.directive.name}" directive:\n${d.error}.`);
+  }
   if (d.kind === 'literalinclude') {
     for (const p of d.resolution?.problems ?? []) msgs.push(p.message.split(src).join('<SRC>'));
   } else if (d.problem) {
@@ -101,7 +118,8 @@ function docsnipMessages(d: DirectiveResult, src: string): string[] {
  */
 export function compareWithSphinx(oracle: OracleResult, srcDir: string, exclude: readonly string[] = []): string[] {
   const flavor: SphinxFlavor = oracle.sphinx.startsWith('5.') ? '5' : '9';
-  const result = docsnipView(srcDir, flavor, exclude);
+  const mystLegacy = oracle.myst !== undefined && oracle.myst.startsWith('0.');
+  const result = docsnipView(srcDir, flavor, exclude, mystLegacy);
   const src = srcDir.replace(/\/$/, '');
   const rel = (p: string): string => posix.relative(src, p);
   const problems: string[] = [];
@@ -112,9 +130,13 @@ export function compareWithSphinx(oracle: OracleResult, srcDir: string, exclude:
   const blocks = new Map<string, OracleBlock>();
   for (const b of oracle.blocks) blocks.set(key(b.page ?? '', b.doc, b.line), b);
   const seen = new Set<string>();
+  // MyST-Parser 0.18's `{include}` renders the file from line 2 (`startline + 1`),
+  // so it reports everything in an included Markdown file one line too far down.
+  const reportedLine = (d: DirectiveResult): number =>
+    d.directive.range.start.line + (mystLegacy && d.source !== d.page && d.source.endsWith('.md') ? 1 : 0);
   for (const d of directives) {
     if (d.kind !== 'literalinclude') continue;
-    const k = key(docname(d.page), rel(d.source), d.directive.range.start.line);
+    const k = key(docname(d.page), rel(d.source), reportedLine(d));
     const b = blocks.get(k);
     const r = d.resolution;
     if (!r?.ok) {
@@ -154,12 +176,13 @@ export function compareWithSphinx(oracle: OracleResult, srcDir: string, exclude:
   // Warnings: each Sphinx warning at a literalinclude/include line needs docsnip's agreement, and vice versa.
   const atLine = new Map<string, DirectiveResult[]>();
   for (const d of directives) {
-    const k = `${rel(d.source)}:${d.directive.range.start.line}`;
+    const k = `${rel(d.source)}:${reportedLine(d)}`;
     atLine.set(k, [...(atLine.get(k) ?? []), d]);
   }
   const explained = new Set<DirectiveResult>();
-  for (const w of oracle.warnings) {
-    if (w.file === null || w.line === null) continue;
+  for (const raw of oracle.warnings) {
+    if (raw.file === null || raw.line === null) continue;
+    const w = { ...raw, message: mystMessage(raw.message) };
     const ds = atLine.get(`${w.file}:${w.line}`);
     if (!ds) continue;
     const ok = ds.some(
@@ -174,7 +197,7 @@ export function compareWithSphinx(oracle: OracleResult, srcDir: string, exclude:
   for (const d of directives) {
     const diags = (result.byDirective.get(d) ?? []).filter((x) => SPHINX_RULES.has(x.ruleId));
     if (diags.length > 0 && !explained.has(d)) {
-      problems.push(`${rel(d.source)}:${d.directive.range.start.line}: docsnip reports ${diags.map((x) => x.ruleId).join(', ')} but Sphinx printed no matching warning`);
+      problems.push(`${rel(d.source)}:${reportedLine(d)}: docsnip reports ${diags.map((x) => x.ruleId).join(', ')} but Sphinx printed no matching warning`);
     }
   }
   return problems;

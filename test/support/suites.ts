@@ -13,6 +13,8 @@ export const GOLDEN_DIR = join(repo, 'test/golden/sphinx');
 
 export interface Suite {
   name: string;
+  /** Does the tree have MyST pages (Sphinx needs myst_parser)? */
+  myst: boolean;
   /** The Sphinx source directory. */
   src: string;
   /** The tree's own exclude_patterns (from its conf.py). */
@@ -25,8 +27,10 @@ function confExcludes(src: string): string[] {
 }
 
 export const SUITES: Suite[] = [
-  { name: 'tutorial', src: join(repo, 'fixtures/tutorial') },
-  { name: 'conformance', src: join(repo, 'test/conformance/src') },
+  { name: 'tutorial', src: join(repo, 'fixtures/tutorial'), myst: false },
+  { name: 'conformance', src: join(repo, 'test/conformance/src'), myst: false },
+  { name: 'tutorial-myst', src: join(repo, 'fixtures/tutorial-myst'), myst: true },
+  { name: 'conformance-myst', src: join(repo, 'test/conformance-myst/src'), myst: true },
 ].map((s) => ({ ...s, exclude: confExcludes(s.src) }));
 
 export function goldenPath(version: string, suite: string): string {

@@ -8,10 +8,8 @@
  * follows a space), single-quoted (`''` is a quote), double-quoted (with
  * backslash escapes) and block scalars (`|`, `>`). That is what this module
  * implements, with positions. MyST-Parser 0.18 (Debian's) read the same block
- * with full YAML instead; `parseLegacyOptionBlock` approximates it.
+ * with full YAML instead: see `legacy-yaml.ts`.
  */
-import { createRequire } from 'node:module';
-import type * as Yaml from 'yaml';
 
 export interface OptionToken {
   key: string;
@@ -260,6 +258,8 @@ function blockScalar(s: Stream, style: '|' | '>', state: { comments: boolean }):
   const lines: string[] = [];
   let indent: number | null = increment;
   let end = s.pos();
+  // As in PyYAML, the last line's break is kept only if there was one.
+  let finalBreak = true;
   for (;;) {
     let n = 0;
     while (s.peek(n) === ' ') n++;
@@ -278,7 +278,10 @@ function blockScalar(s: Stream, style: '|' | '>', state: { comments: boolean }):
     while (s.peek() !== END && !isNewline(s.peek())) s.forward();
     lines.push(s.text.slice(lineStart, s.index));
     end = s.pos();
-    if (!lineBreak(s)) break;
+    if (!lineBreak(s)) {
+      finalBreak = false;
+      break;
+    }
   }
   let trailing = 0;
   while (lines.length > 0 && lines[lines.length - 1] === '') {
@@ -287,8 +290,9 @@ function blockScalar(s: Stream, style: '|' | '>', state: { comments: boolean }):
   }
   let value = style === '|' ? lines.join('\n') : foldLines(lines);
   if (lines.length > 0) {
-    if (chomp === 'clip') value += '\n';
-    else if (chomp === 'keep') value += '\n' + '\n'.repeat(trailing);
+    const last = finalBreak ? '\n' : '';
+    if (chomp === 'clip') value += last;
+    else if (chomp === 'keep') value += last + '\n'.repeat(trailing);
   } else if (chomp === 'keep') {
     value = '\n'.repeat(trailing);
   }
@@ -361,42 +365,4 @@ export function parseOptionBlock(text: string): OptionBlockResult {
     throw e;
   }
   return { ok: true, tokens, hasComments: state.comments };
-}
-
-let yamlModule: typeof Yaml | undefined;
-function yaml(): typeof Yaml {
-  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
-  return yamlModule;
-}
-
-/**
- * MyST-Parser 0.18: the block is YAML 1.1 (PyYAML's `safe_load`), so `# x`
- * is a comment, `[x]` a list, `yes` a boolean. Returns each key's value as
- * MyST 0.18 would hand it to the option's converter (`null` for
- * null/true, `str()` of numbers), or a problem.
- */
-export function parseLegacyOptionBlock(
-  text: string,
-): { ok: true; values: Map<string, string | null> } | { ok: false; problem: string } {
-  // PyYAML refuses a tab where a value should start and a trailing tab; the `yaml` package does not.
-  for (const line of text.split('\n')) {
-    if (/^[^#]*?:\t/.test(line) || /\t$/.test(line)) {
-      return { ok: false, problem: "Invalid options YAML: found character '\\t' that cannot start any token" };
-    }
-  }
-  const y = yaml();
-  const doc = y.parseDocument(text, { version: '1.1', prettyErrors: false });
-  if (doc.errors.length > 0) return { ok: false, problem: `Invalid options YAML: ${doc.errors[0]!.message.split('\n')[0]}` };
-  const data = doc.toJS() as unknown;
-  const values = new Map<string, string | null>();
-  if (data === null || data === undefined) return { ok: true, values };
-  if (typeof data !== 'object' || Array.isArray(data)) return { ok: false, problem: `Invalid options (not dict): ${String(data)}` };
-  for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
-    if (typeof v === 'string') values.set(k, v);
-    else if (v === true || v === null || v === undefined) values.set(k, null);
-    else if (v === false) values.set(k, 'False');
-    else if (typeof v === 'number' || typeof v === 'bigint' || v instanceof Date) values.set(k, String(v));
-    else return { ok: false, problem: `option "${k}" value not string (enclose with ""): ${JSON.stringify(v)}` };
-  }
-  return { ok: true, values };
 }

@@ -27,8 +27,10 @@ import {
   type RstOption,
   type RstScan,
   type RstTitle,
+  type ScanOptions,
 } from '../rst/scanner.js';
-import { parseLegacyOptionBlock, parseOptionBlock } from './options.js';
+import { parseOptionBlock } from './options.js';
+import { parseLegacyOptionBlock } from './legacy-yaml.js';
 import { pySplit, pySplitMax } from '../../python/str.js';
 
 export interface MystScanOptions {
@@ -333,9 +335,14 @@ class MystScanner {
     const word = info.split(/\s+/, 1)[0] ?? '';
     const name = DIRECTIVE_INFO.exec(word)?.[1];
     if (name === undefined) return;
-    const argument = info.slice(word.length).trimStart();
-    const argumentOffset = infoStart + word.length + (info.slice(word.length).length - argument.length);
-    let content = node.value;
+    // MyST: `info.split(maxsplit=1)`, so the argument keeps trailing spaces.
+    const afterName = open[3]!.trimStart().slice(word.length);
+    const argument = afterName.trimStart();
+    const argumentOffset = infoStart + word.length + (afterName.length - argument.length);
+    const endLine = node.position.end.line - 1;
+    // markdown-it's token content: every content line ends with a newline
+    // (remark's value drops the last one, and is empty for one blank line).
+    let content = node.value !== '' ? node.value + '\n' : endLine - i >= 2 ? '\n' : '';
     // Content lines of the directive: text lines after the opening fence.
     const contentFirst = i + 1;
     let contentShift = 0;
@@ -344,7 +351,6 @@ class MystScanner {
       content = '\n' + content;
       contentShift = -1;
     }
-    const endLine = node.position.end.line - 1;
     const lastLine = textLines[endLine] ?? '';
     const range: Range = {
       start: this.point(map, i, open[1]!.length),
@@ -416,7 +422,6 @@ class MystScanner {
     this.chain.push(insertion.key);
     const lines = splitSourceLines(insertion.text);
     const offset = insertion.lineOffset ?? 0;
-    void 0;
     const map: LineMap = {
       file: insertion.file,
       lines: lines.map((_, k) => k + 1 + offset),
@@ -424,8 +429,11 @@ class MystScanner {
       raw: lines,
     };
     if (insertion.syntax === 'rst') {
-      const scan = scanRst(insertion.text, { file: insertion.file, key: insertion.key });
-      for (const d of scan.directives) this.found.directives.push(shift(d, offset, () => 0, ancestors, depth));
+      const scan = scanRst(insertion.text, { file: insertion.file, key: insertion.key, include: this.rstInclude() });
+      for (const d of scan.directives) {
+        // What the fragment includes in turn is already at its own lines.
+        this.found.directives.push(d.file === insertion.file ? shift(d, offset, () => 0, ancestors, depth) : shift(d, 0, () => 0, ancestors, depth));
+      }
       this.found.comments.push(...scan.comments);
     } else {
       this.scanText(lines.join('\n'), map, ancestors, depth);
@@ -433,12 +441,28 @@ class MystScanner {
     this.chain.pop();
   }
 
+  /** The include hook for reStructuredText read from Markdown: only rST is inserted into rST. */
+  private rstInclude(): ScanOptions['include'] {
+    const hook = this.options.include;
+    if (!hook) return undefined;
+    const outer = this.chain.slice(0, -1);
+    return (directive, chain) => {
+      const insertion = hook(directive, [...outer, ...chain]);
+      return insertion && insertion.syntax === 'rst' ? insertion : null;
+    };
+  }
+
   /** `{eval-rst}`: the content is reStructuredText, at the content's lines. */
   private evalRst(content: string, i: number, contentShift: number, textLines: readonly string[], map: LineMap, ancestors: string[], depth: number): void {
     const lines = content.split('\n');
-    const scan = scanRst(content, { file: map.file });
+    const scan = scanRst(content, { file: map.file, key: this.chain[this.chain.length - 1] ?? map.file, include: this.rstInclude() });
     const first = i + 1 + contentShift;
     for (const d of scan.directives) {
+      if (d.file !== map.file) {
+        // From a file the block includes: already at that file's lines.
+        this.found.directives.push(shift(d, 0, () => 0, ancestors, depth));
+        continue;
+      }
       const toLine = (l: number): number => map.lines[first + l - 1] ?? 0;
       const toCol = (l: number): number => {
         const t = textLines[first + l - 1] ?? '';
@@ -480,7 +504,8 @@ class MystScanner {
         const blockLines = endAt >= 0 ? after.slice(0, endAt) : after;
         const common = dedentWidth(blockLines);
         block = {
-          text: blockLines.map((l) => l.slice(common)).join('\n'),
+          // MyST: `content[: match.start()]`, so a closed block ends with a line break.
+          text: blockLines.map((l) => l.slice(common)).join('\n') + (endAt >= 0 && blockLines.length > 0 ? '\n' : ''),
           lines: blockLines.map((_, k) => k + 1),
           colOffsets: blockLines.map(() => common),
         };
@@ -577,7 +602,9 @@ class MystScanner {
         const start = t ? pos(t.keyLine, t.keyColumn) : pos(0, 0);
         const vs = t ? pos(t.valueStart.line, t.valueStart.column) : start;
         const ve = t ? pos(t.valueEnd.line, t.valueEnd.column) : start;
-        d.options.push({ name: key, rawName: key, value, range: { start, end: ve }, valueRange: { start: vs, end: ve } });
+        const option: RstOption = { name: key, rawName: key, value: 'value' in value ? value.value : null, range: { start, end: ve }, valueRange: { start: vs, end: ve } };
+        if ('notString' in value) option.notString = value.notString;
+        d.options.push(option);
       }
       return;
     }

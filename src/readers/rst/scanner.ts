@@ -44,6 +44,8 @@ export interface RstOption {
   comment?: boolean;
   /** MyST only: the text after `key:` on the key's line, as written. */
   raw?: string;
+  /** MyST-Parser 0.18 only: Python's `str()` of a YAML value that is no string, number or boolean (a list, a mapping). */
+  notString?: string;
 }
 
 export interface RstDirective {
