@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/config.js';
 import { RULES } from '../src/rules/index.js';
 import { main } from '../src/cli/main.js';
+import { check } from '../src/check.js';
+import { MemoryFileSystem } from '../src/core/fs-memory.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const schema = JSON.parse(readFileSync(join(repo, 'schema/docsnip.schema.json'), 'utf8')) as Record<string, unknown>;
@@ -101,5 +103,39 @@ describe('configuration in the CLI', () => {
       'tutorial/code/fastapi/task.yaml:197 marker-unused error',
     ]);
     expect((await run(['check', '--config', 'missing.yaml'], work)).code).toBe(2);
+  });
+});
+
+describe('inline suppression', () => {
+  const task = 'summary: t\nexecute: |\n  # [docs:pack]\n  rockcraft pack\n  # [docs:pack-end]\n';
+  const run = (files: Record<string, string>) => {
+    const fs = new MemoryFileSystem({ '/d/conf.py': "extensions = ['myst_parser']\n", '/d/task.yaml': task, ...files });
+    return check({ fs, root: '/d', cwd: '/d', gitignore: false }).diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId}`);
+  };
+  const missing = '.. literalinclude:: nope.txt\n';
+
+  it('an rST comment silences the named rule on the directive that follows, and only there', () => {
+    expect(run({ '/d/index.rst': `T\n=\n\n.. docsnip-disable-next-line include-file-missing\n${missing}\n${missing}` })).toEqual([
+      'index.rst:7 include-file-missing',
+      'task.yaml:3 marker-unused',
+    ]);
+  });
+
+  it('MyST: an HTML comment or a % comment does the same', () => {
+    const fence = '```{literalinclude} nope.txt\n```\n';
+    const page = `# T\n\n<!-- docsnip-disable-next-line include-file-missing -->\n${fence}\n% docsnip-disable-next-line include-file-missing\n${fence}\n${fence}`;
+    expect(run({ '/d/index.md': page })).toEqual(['index.md:11 include-file-missing', 'task.yaml:3 marker-unused']);
+  });
+
+  it('a comment in a marker file silences the line after it', () => {
+    const quiet = task.replace('  # [docs:pack]\n', '  # docsnip-disable-next-line marker-unused\n  # [docs:pack]\n');
+    expect(run({ '/d/index.rst': 'T\n=\n', '/d/task.yaml': quiet })).toEqual([]);
+  });
+
+  it('names no rule: silences every rule; names an unknown rule: reported', () => {
+    expect(run({ '/d/index.rst': `T\n=\n\n.. docsnip-disable-next-line\n${missing}` })).toEqual(['task.yaml:3 marker-unused']);
+    const out = run({ '/d/index.rst': `T\n=\n\n.. docsnip-disable-next-line include-file-mising\n${missing}` });
+    expect(out).toContain('index.rst:4 config-invalid');
+    expect(out).toContain('index.rst:5 include-file-missing');
   });
 });
