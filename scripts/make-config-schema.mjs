@@ -45,6 +45,12 @@ export async function configSchema() {
         items: { type: 'string' },
         description: 'Files to leave out: Sphinx-style glob patterns (** crosses directories), relative to this file.',
       },
+      'myst-parser': {
+        type: ['string', 'number'],
+        pattern: '^\\d+(\\.\\d+){0,2}$',
+        description:
+          'The MyST-Parser version the docs are built with (default: 3 or later). Below 3, MyST option blocks are read as YAML, as MyST-Parser 0.18 to 2 did.',
+      },
     },
     definitions: { severity: { enum: ['off', 'warning', 'error'] } },
   };

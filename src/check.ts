@@ -11,7 +11,7 @@ import type { RuleContext } from './rules/rule.js';
 import { splitLines } from './python/str.js';
 import { buildMarkerIndex, type MarkerFile } from './markers/index.js';
 import { compileMarkerPattern, DEFAULT_MARKER_PATTERN } from './markers/markers.js';
-import type { LoadedConfig } from './config/config.js';
+import { mystParserIsLegacy, type LoadedConfig } from './config/config.js';
 import { collectSuppressions } from './suppress.js';
 import { DOC_SUFFIXES } from './project/project.js';
 
@@ -51,6 +51,7 @@ export function check(opts: CheckOptions): CheckResult {
   const config = opts.config ?? null;
   const project = loadProject({
     ...opts,
+    mystLegacy: opts.mystLegacy ?? mystParserIsLegacy(config?.config.mystParser),
     ignore: config && config.config.ignore.length > 0 ? { base: posix.dirname(config.path), patterns: config.config.ignore } : undefined,
   });
   const literalincludes: LiteralIncludeResult[] = [];

@@ -18,6 +18,7 @@ import type { Code, Root as MdastRoot } from 'mdast';
 import type { Node, Parent, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { check } from './check.js';
+import { mystParserIsLegacy } from './config/config.js';
 import type { Diagnostic } from './core/diagnostic.js';
 import type { FileSystem } from './core/fs.js';
 import { NodeFileSystem } from './core/fs-node.js';
@@ -35,6 +36,8 @@ export interface DocsnipPluginOptions {
   root?: string;
   /** Severity overrides, as in `.docsnip.yaml`. */
   rules?: Record<string, 'off' | 'warning' | 'error'>;
+  /** The MyST-Parser version the docs build with (default: 3 or later), as `myst-parser` in `.docsnip.yaml`. */
+  mystParser?: string;
 }
 
 interface Checked {
@@ -49,7 +52,15 @@ function checkFile(file: VFile, options: DocsnipPluginOptions): Checked {
   const path = posix.resolve(file.cwd.replace(/\\/g, '/'), (file.path || 'document.md').replace(/\\/g, '/'));
   const fs = new OverlayFileSystem(base, { [path]: String(file.value ?? '') });
   const root = options.root ?? findSphinxRoot(fs, posix.dirname(path)) ?? posix.dirname(path);
-  const result = check({ fs, root, cwd: root, paths: [path], gitignore: false, rules: options.rules });
+  const result = check({
+    fs,
+    root,
+    cwd: root,
+    paths: [path],
+    gitignore: false,
+    rules: options.rules,
+    mystLegacy: mystParserIsLegacy(options.mystParser),
+  });
   const page = result.project.pages.find((p) => p.page === path);
   const directives = (page?.directives ?? []).filter((d): d is LiteralIncludeResult => d.kind === 'literalinclude');
   const own = posix.relative(root, path);

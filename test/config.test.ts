@@ -18,13 +18,14 @@ const ids = RULES.map((r) => r.id);
 
 describe('parseConfig', () => {
   it('reads every key', () => {
-    const c = parseConfig('/p/.docsnip.yaml', 'root: docs\nrules:\n  marker-unused: off\n  dedent-strips-text: error\nmarkers:\n  pattern: "^## <(?<name>\\\\w+)(?<end>/)?>$"\nignore:\n  - reuse/**\n', ids);
+    const c = parseConfig('/p/.docsnip.yaml', 'root: docs\nrules:\n  marker-unused: off\n  dedent-strips-text: error\nmarkers:\n  pattern: "^## <(?<name>\\\\w+)(?<end>/)?>$"\nignore:\n  - reuse/**\nmyst-parser: 0.18\n', ids);
     expect(c.problems).toEqual([]);
     expect(c.config).toEqual({
       root: 'docs',
       rules: { 'marker-unused': 'off', 'dedent-strips-text': 'error' },
       markerPattern: '^## <(?<name>\\w+)(?<end>/)?>$',
       ignore: ['reuse/**'],
+      mystParser: '0.18',
     });
   });
 
@@ -59,7 +60,8 @@ describe('schema/docsnip.schema.json', () => {
   it('accepts what parseConfig accepts and rejects what it reports', () => {
     const ajv = new Ajv.default({ allErrors: true });
     const validate = ajv.compile(schema);
-    expect(validate({ root: 'docs', rules: { 'marker-unused': 'off' }, markers: { pattern: '(?<name>x)' }, ignore: ['a/**'] })).toBe(true);
+    expect(validate({ root: 'docs', rules: { 'marker-unused': 'off' }, markers: { pattern: '(?<name>x)' }, ignore: ['a/**'], 'myst-parser': 0.18 })).toBe(true);
+    expect(validate({ 'myst-parser': 'latest' })).toBe(false);
     expect(validate({})).toBe(true);
     expect(validate({ exclude: [] })).toBe(false);
     expect(validate({ rules: { 'marker-unsued': 'off' } })).toBe(false);
@@ -103,6 +105,26 @@ describe('configuration in the CLI', () => {
       'tutorial/code/fastapi/task.yaml:197 marker-unused error',
     ]);
     expect((await run(['check', '--config', 'missing.yaml'], work)).code).toBe(2);
+  });
+
+  it('myst-parser (or --myst-parser) below 3 reads MyST option blocks as MyST-Parser 0.18 did', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docsnip-myst-'));
+    writeFileSync(join(dir, 'conf.py'), "extensions = ['myst_parser']\n");
+    writeFileSync(join(dir, 'task.yaml'), 'execute: |\n  # [docs:pack]\n  rockcraft pack\n  # [docs:pack-end]\n');
+    writeFileSync(join(dir, 'index.md'), '# T\n\n```{literalinclude} task.yaml\n:start-after: [docs:pack]\n:end-before: "[docs:pack-end]"\n```\n');
+    const rules = async (args: string[]) =>
+      JSON.parse((await run(['check', '--format', 'json', ...args], dir)).stdout).diagnostics.map((d: { ruleId: string; message: string }) => `${d.ruleId}: ${d.message}`);
+    // MyST-Parser 3+: every value is a string, so the marker is found; the warning is about older versions.
+    const modern = ['myst-unquoted-marker: :start-after: `[docs:pack]` is not quoted: MyST-Parser before 3 reads it as a YAML list and refuses the directive; write it as "[docs:pack]"'];
+    expect(await rules([])).toEqual(modern);
+    // MyST-Parser 0.18: `[docs:pack]` is a YAML list and the block is refused.
+    const legacy = [`invalid-option: Directive 'literalinclude': option "start-after" value not string (enclose with ""): ['docs:pack']`];
+    expect(await rules(['--myst-parser', '0.18'])).toEqual(legacy);
+    writeFileSync(join(dir, '.docsnip.yaml'), 'myst-parser: 0.18\n');
+    expect(await rules([])).toEqual(legacy);
+    expect(await rules(['--myst-parser', '4'])).toEqual(modern);
+    expect((await run(['check', '--myst-parser', 'new'], dir)).code).toBe(2);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -19,7 +19,7 @@ import { formatResolveJson, formatResolveText, resolveProject } from '../resolve
 import { decodeText } from '../project/page.js';
 import { splitLines } from '../python/str.js';
 import { VERSION } from '../version.js';
-import { CONFIG_NAMES, parseConfig, type LoadedConfig } from '../config/config.js';
+import { CONFIG_NAMES, isMystParserVersion, mystParserIsLegacy, parseConfig, type LoadedConfig } from '../config/config.js';
 import { RULES } from '../rules/index.js';
 import { findSphinxRoot } from '../project/root.js';
 
@@ -48,6 +48,11 @@ function parseCount(value: string): number {
   return Number(value);
 }
 
+function parseMystVersion(value: string): string {
+  if (!isMystParserVersion(value)) throw new InvalidArgumentError('expected a version number, such as 4 or 0.18.');
+  return value;
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -58,6 +63,8 @@ interface CommonFlags {
   gitignore: boolean;
   /** `--config FILE`, or false with `--no-config`. */
   config?: string | false;
+  /** `--myst-parser VERSION`. */
+  mystParser?: string;
 }
 
 /** The configuration file: `--config`, else the nearest `.docsnip.yaml` upward from `start`. */
@@ -118,6 +125,7 @@ function projectOptions(io: CliIO, fs: NonNullable<CliIO['fs']>, args: string[],
     paths: args.length > 0 ? paths : root === cwd ? undefined : [cwd],
     exclude: flags.exclude,
     gitignore: flags.gitignore,
+    mystLegacy: mystParserIsLegacy(flags.mystParser ?? config?.config.mystParser),
   };
 }
 
@@ -160,7 +168,8 @@ export async function main(io: CliIO): Promise<number> {
       .option('--exclude <glob>', 'leave out documents matching this Sphinx-style pattern, relative to the root (repeatable)', collect, [])
       .option('--no-gitignore', 'also read documents that git ignores')
       .option('--config <file>', 'configuration file (default: the nearest .docsnip.yaml upward)')
-      .option('--no-config', 'ignore configuration files');
+      .option('--no-config', 'ignore configuration files')
+      .option('--myst-parser <version>', 'MyST-Parser version the docs build with (default: 3 or later; below 3, option blocks are YAML)', parseMystVersion);
 
   common(
     program

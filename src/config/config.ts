@@ -37,6 +37,8 @@ export interface DocsnipConfig {
   rules: Record<string, Severity | 'off'>;
   markerPattern?: string;
   ignore: string[];
+  /** `myst-parser`: the MyST-Parser version the docs are built with. */
+  mystParser?: string;
 }
 
 export interface LoadedConfig {
@@ -47,7 +49,7 @@ export interface LoadedConfig {
 }
 
 
-const TOP_KEYS = ['root', 'rules', 'markers', 'ignore'];
+const TOP_KEYS = ['root', 'rules', 'markers', 'ignore', 'myst-parser'];
 const SEVERITIES = ['off', 'warning', 'error'];
 
 /** Parse the text of a configuration file; `ruleIds` are the ids it may name. */
@@ -137,11 +139,31 @@ export function parseConfig(path: string, text: string, ruleIds: readonly string
           else at(item as Yaml.Node, '`ignore` entries must be strings');
         }
         break;
+      case 'myst-parser': {
+        // `0.18` is a YAML number: take the text as written.
+        const text = y.isScalar(value) ? (value.source ?? String(value.value)) : '';
+        if (!isMystParserVersion(text)) at(value ?? keyNode, '`myst-parser` must be a version number, such as 4 or 0.18');
+        else config.mystParser = text;
+        break;
+      }
       default:
         at(keyNode, `unknown key \`${key}\` (expected: ${TOP_KEYS.join(', ')})`);
     }
   }
   return { path, config, problems };
+}
+
+/** A MyST-Parser version as `myst-parser` and `--myst-parser` take it. */
+export function isMystParserVersion(text: string): boolean {
+  return /^\d+(?:\.\d+){0,2}$/.test(text);
+}
+
+/**
+ * MyST-Parser before 3 read a directive's option block as YAML (0.18 is the
+ * reference); 3 and later read every value as a string.
+ */
+export function mystParserIsLegacy(version: string | undefined): boolean {
+  return version !== undefined && Number(version.split('.')[0]) < 3;
 }
 
 function suggestRule(id: string, ids: readonly string[]): string {

@@ -19,7 +19,7 @@ export default defineRule({
         if (raw.startsWith('#') || o.comment) {
           why = `MyST reads \`#\` after a space as a comment, so the value becomes ${o.value === null ? 'empty and the option is dropped' : code(o.value)}`;
         } else if (/^[[{]/.test(raw)) {
-          why = 'MyST-Parser before 3 reads it as YAML (a list), so the marker never matches there';
+          why = `MyST-Parser before 3 reads it as a YAML ${raw.startsWith('[') ? 'list' : 'mapping'} and refuses the directive`;
         }
         if (why === null) continue;
         ctx.report({
