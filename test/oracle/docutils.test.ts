@@ -4,7 +4,6 @@
 // $DOCSNIP_PYTHON, else `python3` (Debian: /usr/bin/python3 + python3-docutils).
 // A missing Python or docutils fails these tests; it never skips them.
 
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +15,8 @@ import {
   type DirectiveSpec,
 } from '../../src/readers/rst/directive-specs.js';
 import { scanRst } from '../../src/readers/rst/scanner.js';
+import { requirePython, runPythonScript } from './python.js';
 
-const python = process.env.DOCSNIP_PYTHON ?? 'python3';
-const here = fileURLToPath(new URL('.', import.meta.url));
 const corpusDir = fileURLToPath(new URL('../../fixtures/rst-corpus/', import.meta.url));
 
 type Found = [name: string, line: number];
@@ -48,34 +46,8 @@ interface SpecsOutput {
 }
 
 function runPython(script: string, input: string): string {
-  requireDocutils();
-  const r = spawnSync(python, [join(here, script)], {
-    input,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (r.error || r.status !== 0) {
-    throw new Error(
-      `${python} ${script} failed (status ${String(r.status)}): ${r.error?.message ?? ''}\n${r.stderr}`,
-    );
-  }
-  return r.stdout;
-}
-
-let docutilsChecked = false;
-/** Fails (never skips) the calling test when Python or docutils is missing. */
-function requireDocutils(): void {
-  if (docutilsChecked) return;
-  const r = spawnSync(python, ['-c', 'import docutils; print(docutils.__version__)'], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) {
-    throw new Error(
-      `The docutils oracle needs Python with docutils, but \`${python} -c "import docutils"\` failed` +
-        `${r.error ? ` (${r.error.message})` : ''}.\n${r.stderr ?? ''}\n` +
-        'Install docutils (Debian: apt-get install python3-docutils) or set DOCSNIP_PYTHON ' +
-        'to a Python that has it.',
-    );
-  }
-  docutilsChecked = true;
+  requirePython(['docutils'], 'Install docutils (Debian: apt-get install python3-docutils)');
+  return runPythonScript(script, input);
 }
 
 const plain = (s: DirectiveSpec) => ({

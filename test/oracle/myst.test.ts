@@ -6,7 +6,6 @@
 // python3-myst-parser). A missing Python or MyST-Parser fails these tests; it
 // never skips them.
 
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,9 +16,8 @@ import {
   directiveSpec,
   type DirectiveSpec,
 } from '../../src/readers/rst/directive-specs.js';
+import { requirePython, runPythonScript } from './python.js';
 
-const python = process.env.DOCSNIP_PYTHON ?? 'python3';
-const here = fileURLToPath(new URL('.', import.meta.url));
 const corpusDir = fileURLToPath(new URL('../../fixtures/myst-corpus/', import.meta.url));
 
 type Found = [name: string, line: number];
@@ -39,37 +37,9 @@ interface Golden {
   myst_lineno: Record<string, [string, number, number][]>;
 }
 
-let mystChecked = false;
-/** Fails (never skips) the calling test when Python or MyST-Parser is missing. */
-function requireMyst(): void {
-  if (mystChecked) return;
-  const r = spawnSync(python, ['-c', 'import myst_parser, docutils; print(myst_parser.__version__, docutils.__version__)'], {
-    encoding: 'utf8',
-  });
-  if (r.error || r.status !== 0) {
-    throw new Error(
-      `The MyST oracle needs Python with MyST-Parser 0.18, but \`${python} -c "import myst_parser"\` failed` +
-        `${r.error ? ` (${r.error.message})` : ''}.\n${r.stderr ?? ''}\n` +
-        'Install it (Debian bookworm: apt-get install python3-myst-parser) and set DOCSNIP_PYTHON ' +
-        'to that Python (e.g. DOCSNIP_PYTHON=/usr/bin/python3) if `python3` is another interpreter.',
-    );
-  }
-  mystChecked = true;
-}
-
 function runOracle(input: string): OracleOutput {
-  requireMyst();
-  const r = spawnSync(python, [join(here, 'myst_directives.py')], {
-    input,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (r.error || r.status !== 0) {
-    throw new Error(
-      `${python} myst_directives.py failed (status ${String(r.status)}): ${r.error?.message ?? ''}\n${r.stderr}`,
-    );
-  }
-  return JSON.parse(r.stdout) as OracleOutput;
+  requirePython(['myst_parser', 'docutils'], 'Install MyST-Parser 0.18 (Debian bookworm: apt-get install python3-myst-parser)');
+  return JSON.parse(runPythonScript('myst_directives.py', input)) as OracleOutput;
 }
 
 const plain = (s: DirectiveSpec) => ({
