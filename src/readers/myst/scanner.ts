@@ -599,7 +599,7 @@ class MystScanner {
       const tokens = parseOptionBlock(block.text);
       for (const [key, value] of r.values) {
         const t = tokens.ok ? tokens.tokens.find((x) => x.key === key) : undefined;
-        const start = t ? pos(t.keyLine, t.keyColumn) : pos(0, 0);
+        const start = t ? pos(t.keyLine, t.keyColumn + keyShift) : pos(0, 0);
         const vs = t ? pos(t.valueStart.line, t.valueStart.column) : start;
         const ve = t ? pos(t.valueEnd.line, t.valueEnd.column) : start;
         const option: RstOption = { name: key, rawName: key, value: 'value' in value ? value.value : null, range: { start, end: ve }, valueRange: { start: vs, end: ve } };
