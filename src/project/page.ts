@@ -299,6 +299,9 @@ function spliceOtherSyntax(scan: RstScan, includes: Map<RstDirective, IncludeRes
     if (!('text' in decoded)) continue;
     const sub = scanMyst(universalNewlines(decoded.text), { file: r.target, legacy: opts.mystLegacy });
     const at = scan.directives.indexOf(directive);
+    // In reading order right after the include.
+    const base = directive.seq ?? 0;
+    sub.directives.forEach((d, k) => (d.seq = base + (k + 1) / (sub.directives.length + 1)));
     scan.directives.splice(at + 1, 0, ...sub.directives);
     scan.comments.push(...sub.comments);
     r.parsed = true;

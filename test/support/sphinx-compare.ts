@@ -88,9 +88,15 @@ function yamlErrorHead(message: string): string {
   return message.replace(/(Invalid options YAML:)[\s\S]*$/, '$1');
 }
 
-/** MyST-Parser appends the directive's text to its errors, as docutils does; docsnip points at it instead. */
+/**
+ * MyST-Parser appends the directive's text to its errors, as docutils does;
+ * docsnip points at it instead. Inside `{eval-rst}`, docutils sees the page's
+ * source path as Sphinx was given it (`src/…`, relative to the directory
+ * Sphinx ran in), so its include errors name paths that way.
+ */
 function mystMessage(message: string): string {
-  return /^Directive '[^']*': /.test(message) ? yamlErrorHead(message.replace(/\n\n[\s\S]*$/, '')) : message;
+  if (/^Directive '[^']*': /.test(message)) return yamlErrorHead(message.replace(/\n\n[\s\S]*$/, ''));
+  return message.replace(/(No such file or directory: ')src\//, '$1<SRC>/');
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

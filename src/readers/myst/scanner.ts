@@ -28,6 +28,7 @@ import {
   type RstScan,
   type RstTitle,
   type ScanOptions,
+  type CodeFence,
 } from '../rst/scanner.js';
 import { parseOptionBlock } from './options.js';
 import { parseLegacyOptionBlock } from './legacy-yaml.js';
@@ -204,11 +205,14 @@ interface Found {
   directives: RstDirective[];
   comments: RstComment[];
   titles: RstTitle[];
+  fences: CodeFence[];
 }
 
 class MystScanner {
-  readonly found: Found = { directives: [], comments: [], titles: [] };
+  readonly found: Found = { directives: [], comments: [], titles: [], fences: [] };
   readonly chain: string[] = [];
+  /** Next reading-order number. */
+  private seq = 0;
   constructor(private readonly options: MystScanOptions) {}
 
   point(map: LineMap, i: number, col: number): Point {
@@ -307,7 +311,7 @@ class MystScanner {
   private heading(node: Heading, map: LineMap): void {
     const text = plainText(node);
     const line = node.position ? map.lines[node.position.start.line - 1] : undefined;
-    if (line !== undefined) this.found.titles.push({ file: map.file, title: text, line });
+    if (line !== undefined) this.found.titles.push({ file: map.file, title: text, line, style: '#'.repeat(node.depth), seq: this.seq++ });
   }
 
   private html(node: Html, map: LineMap): void {
@@ -334,7 +338,12 @@ class MystScanner {
     const infoStart = open[1]!.length + open[2]!.length + (open[3]!.length - open[3]!.trimStart().length);
     const word = info.split(/\s+/, 1)[0] ?? '';
     const name = DIRECTIVE_INFO.exec(word)?.[1];
-    if (name === undefined) return;
+    if (name === undefined) {
+      if (!isColon && word !== '') {
+        this.found.fences.push({ file: map.file, line: map.lines[i] ?? 0, language: word, content: node.value === '' ? [] : node.value.split('\n'), seq: this.seq++ });
+      }
+      return;
+    }
     // MyST: `info.split(maxsplit=1)`, so the argument keeps trailing spaces.
     const afterName = open[3]!.trimStart().slice(word.length);
     const argument = afterName.trimStart();
@@ -387,6 +396,7 @@ class MystScanner {
       return t.endsWith(line) ? t.length - line.length : 0;
     };
     const bodyIndex = this.parseBlock(directive, argument, argumentOffset, i, content, contentLine, contentCol, map);
+    directive.seq = this.seq++;
     this.found.directives.push(directive);
     if (directive.error !== null) return;
     const spec = directiveSpec(directive.name);
@@ -430,15 +440,30 @@ class MystScanner {
     };
     if (insertion.syntax === 'rst') {
       const scan = scanRst(insertion.text, { file: insertion.file, key: insertion.key, include: this.rstInclude() });
-      for (const d of scan.directives) {
-        // What the fragment includes in turn is already at its own lines.
-        this.found.directives.push(d.file === insertion.file ? shift(d, offset, () => 0, ancestors, depth) : shift(d, 0, () => 0, ancestors, depth));
-      }
+      // What the fragment includes in turn is already at its own lines.
+      const own = (file: string): number => (file === insertion.file ? offset : 0);
+      this.adopt(
+        scan,
+        (d) => shift(d, own(d.file), () => 0, ancestors, depth),
+        depth === 0 ? (t) => ({ ...t, line: t.line + own(t.file) }) : null,
+      );
       this.found.comments.push(...scan.comments);
     } else {
       this.scanText(lines.join('\n'), map, ancestors, depth);
     }
     this.chain.pop();
+  }
+
+  /** Take over what the rST reader found in embedded text, in its reading order. */
+  private adopt(scan: RstScan, place: (d: RstDirective) => RstDirective, title: ((t: RstTitle) => RstTitle) | null): void {
+    const items: ({ seq: number; d: RstDirective } | { seq: number; t: RstTitle })[] = [
+      ...scan.directives.map((d) => ({ seq: d.seq ?? 0, d })),
+      ...(title ? scan.titles.map((t) => ({ seq: t.seq ?? 0, t })) : []),
+    ].sort((a, b) => a.seq - b.seq);
+    for (const item of items) {
+      if ('d' in item) this.found.directives.push(Object.assign(place(item.d), { seq: this.seq++ }));
+      else this.found.titles.push({ ...title!(item.t), seq: this.seq++ });
+    }
   }
 
   /** The include hook for reStructuredText read from Markdown: only rST is inserted into rST. */
@@ -457,20 +482,18 @@ class MystScanner {
     const lines = content.split('\n');
     const scan = scanRst(content, { file: map.file, key: this.chain[this.chain.length - 1] ?? map.file, include: this.rstInclude() });
     const first = i + 1 + contentShift;
-    for (const d of scan.directives) {
-      if (d.file !== map.file) {
-        // From a file the block includes: already at that file's lines.
-        this.found.directives.push(shift(d, 0, () => 0, ancestors, depth));
-        continue;
-      }
-      const toLine = (l: number): number => map.lines[first + l - 1] ?? 0;
-      const toCol = (l: number): number => {
-        const t = textLines[first + l - 1] ?? '';
-        const c = lines[l - 1] ?? '';
-        return (map.cols[first + l - 1] ?? 0) + (t.endsWith(c) ? t.length - c.length : 0);
-      };
-      this.found.directives.push(remap(d, toLine, toCol, ancestors, depth));
-    }
+    const toLine = (l: number): number => map.lines[first + l - 1] ?? 0;
+    const toCol = (l: number): number => {
+      const t = textLines[first + l - 1] ?? '';
+      const c = lines[l - 1] ?? '';
+      return (map.cols[first + l - 1] ?? 0) + (t.endsWith(c) ? t.length - c.length : 0);
+    };
+    this.adopt(
+      scan,
+      // What the block includes is already at that file's lines.
+      (d) => (d.file !== map.file ? shift(d, 0, () => 0, ancestors, depth) : remap(d, toLine, toCol, ancestors, depth)),
+      depth === 0 ? (t) => (t.file !== map.file ? t : { ...t, line: toLine(t.line) }) : null,
+    );
     for (const c of scan.comments) {
       const l = c.range.start.line;
       this.found.comments.push({ ...c, file: map.file, range: { start: { line: map.lines[first + l - 1] ?? 0, column: c.range.start.column }, end: c.range.end } });
@@ -725,9 +748,8 @@ function moveRange(r: Range, toLine: (l: number) => number, toCol: (l: number) =
 
 /** A directive found by the rST scanner in embedded text, moved to its place in the Markdown file. */
 function remap(d: RstDirective, toLine: (l: number) => number, toCol: (l: number) => number, ancestors: string[], depth: number): RstDirective {
-  return {
-    ...d,
-    file: d.file,
+  // In place: the include hook has seen this very object, and page.ts looks its result up by it.
+  return Object.assign(d, {
     range: moveRange(d.range, toLine, toCol),
     nameRange: moveRange(d.nameRange, toLine, toCol),
     argumentRange: d.argumentRange ? moveRange(d.argumentRange, toLine, toCol) : null,
@@ -736,7 +758,7 @@ function remap(d: RstDirective, toLine: (l: number) => number, toCol: (l: number
     contentStart: d.contentStart ? movePoint(d.contentStart, toLine, toCol) : null,
     ancestors: [...ancestors, ...d.ancestors],
     depth: depth + d.depth,
-  };
+  });
 }
 
 function shift(d: RstDirective, offset: number, toCol: (l: number) => number, ancestors: string[], depth: number): RstDirective {
@@ -751,5 +773,6 @@ export function scanMyst(source: string, options: MystScanOptions = {}): RstScan
   scanner.chain.push(options.key ?? file);
   const map: LineMap = { file, lines: raw.map((_, k) => k + 1), cols: raw.map(() => 0), raw };
   scanner.scanText(raw.join('\n'), map, [], 0, true);
-  return { directives: scanner.found.directives, comments: scanner.found.comments, titles: scanner.found.titles, fatal: null };
+  const { directives, comments, titles, fences } = scanner.found;
+  return { directives, comments, titles, fences, fatal: null };
 }

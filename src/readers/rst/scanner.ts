@@ -81,6 +81,8 @@ export interface RstDirective {
   substitution: string | null;
   /** Names of the directives this one is nested in, outermost first. */
   ancestors: string[];
+  /** Place in reading order among the scan's directives, titles and fences. */
+  seq?: number;
   /** Nesting depth in body containers of any kind (0 at top level). */
   depth: number;
   /** The syntax the directive is written in (default reStructuredText). */
@@ -103,6 +105,27 @@ export interface RstTitle {
   file: string;
   title: string;
   line: number;
+  /**
+   * The adornment: the underline character (`=`), doubled when there is an
+   * overline too (`==`); in MyST, `#` repeated to the heading's depth. Within
+   * a document, the first style seen is level 1, the next new one level 2…
+   */
+  style?: string;
+  /** Place in reading order among the scan's directives, titles and fences. */
+  seq?: number;
+}
+
+/** MyST: a plain fenced code block (```` ```bash ````), which is no directive. */
+export interface CodeFence {
+  file: string;
+  /** 1-based line of the opening fence. */
+  line: number;
+  /** The first word of the info string (the language). */
+  language: string;
+  /** The lines inside the fence. */
+  content: string[];
+  /** Place in reading order among the scan's directives, titles and fences. */
+  seq?: number;
 }
 
 /** What an `.. include::` directive inserts into the input (see `ScanOptions.include`). */
@@ -138,6 +161,8 @@ export interface RstScan {
   directives: RstDirective[];
   comments: RstComment[];
   titles: RstTitle[];
+  /** MyST: plain fenced code blocks, in document order. */
+  fences?: CodeFence[];
   /** A problem that stops docutils from parsing the document at all. */
   fatal: string | null;
 }
@@ -346,6 +371,8 @@ class Scanner {
   readonly comments: RstComment[] = [];
   readonly titles: RstTitle[] = [];
   readonly sources: Source[] = [];
+  /** Next reading-order number. */
+  private seq = 0;
   /** docutils' include log: keys of the files being included, the document first. */
   readonly chain: string[] = [];
 
@@ -648,7 +675,7 @@ class Scanner {
     const underline = b.text[i + 2]!;
     if (!RE.line.test(underline) || line !== underline) return short ? null : i + 3;
     if (columnWidth(pyStrip(title)) > line.length && short) return null;
-    this.titles.push({ file: this.fileOf(b.src[i + 1]!), title: pyStrip(title), line: this.lineOf(b.src[i + 1]!) });
+    this.titles.push({ file: this.fileOf(b.src[i + 1]!), title: pyStrip(title), line: this.lineOf(b.src[i + 1]!), style: line[0]! + line[0]!, seq: this.seq++ });
     return i + 3;
   }
 
@@ -668,7 +695,7 @@ class Scanner {
     if (RE.line.test(next)) {
       const tooShort = columnWidth(line) > next.length && next.length < 4;
       if (!tooShort) {
-        if (matchTitles) this.titles.push({ file: this.fileOf(b.src[i]!), title: line, line: this.lineOf(b.src[i]!) });
+        if (matchTitles) this.titles.push({ file: this.fileOf(b.src[i]!), title: line, line: this.lineOf(b.src[i]!), style: next[0]!, seq: this.seq++ });
         return i + 2;
       }
     }
@@ -859,6 +886,7 @@ class Scanner {
         valueRange: { start: valueStart, end: valueEnd },
       });
     }
+    directive.seq = this.seq++;
     this.directives.push(directive);
     if (parsed.error === null) {
       const inner = [...ancestors, name];
