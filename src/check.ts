@@ -39,6 +39,8 @@ export interface CheckResult {
   summary: CheckSummary;
   /** The diagnostics about each directive, in the context of its page (before de-duplication). */
   byDirective: Map<DirectiveResult, Diagnostic[]>;
+  /** The files literalincludes read and the marker files in scope, with their markers and spread sections. */
+  markerFiles: Map<string, MarkerFile>;
 }
 
 /** A path relative to `cwd`, POSIX, as shown to users. */
@@ -138,6 +140,7 @@ export function check(opts: CheckOptions): CheckResult {
   return {
     project,
     byDirective,
+    markerFiles,
     diagnostics: unique,
     summary: {
       files: files.size,

@@ -6,7 +6,8 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { posix, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { check, type CheckOptions } from '../check.js';
+import { check, displayPath, type CheckOptions } from '../check.js';
+import { coverageReport, exportPage, formatCoverageReport } from '../export/run.js';
 import { NodeFileSystem } from '../core/fs-node.js';
 import type { FileSystem } from '../core/fs.js';
 import { formatCheckJson } from '../reporters/json.js';
@@ -51,6 +52,11 @@ function parseCount(value: string): number {
 function parseMystVersion(value: string): string {
   if (!isMystParserVersion(value)) throw new InvalidArgumentError('expected a version number, such as 4 or 0.18.');
   return value;
+}
+
+function parsePercent(value: string): number {
+  if (!/^\d+(?:\.\d+)?$/.test(value) || Number(value) > 100) throw new InvalidArgumentError('expected a percentage from 0 to 100.');
+  return Number(value);
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -244,6 +250,77 @@ export async function main(io: CliIO): Promise<number> {
       const result = resolveProject(projectOptions(io, fs, args, flags));
       io.stdout(flags.format === 'json' ? formatResolveJson(result) : formatResolveText(result));
       exitCode = result.summary.errors > 0 ? 1 : 0;
+    });
+
+  common(
+    program
+      .command('export')
+      .description('write the shell steps of a tutorial page, in reading order, as a bash script (or a spread task)')
+      .argument('<doc>', 'the page to export'),
+  )
+    .addOption(new Option('--format <format>', 'output format').choices(['bash', 'spread']).default('bash'))
+    .option('--output <file>', 'write the script to this file instead of stdout')
+    .option('--only-included', 'only literalincludes: leave out inline code blocks and terminal inputs')
+    .option('--include-text', 'take literalincludes and blocks in the text language as commands too')
+    .option('--pipefail', 'add set -o pipefail (spread does not)')
+    .option('--trace', 'add set -x')
+    .option('--section <title>', 'only the steps under this section (subsections included)')
+    .option('--from <marker>', 'start at the literalinclude that uses this marker (pack, docs:pack or [docs:pack])')
+    .option('--to <marker>', 'end at the literalinclude that uses this marker')
+    .action(
+      (
+        doc: string,
+        flags: CommonFlags & {
+          format: 'bash' | 'spread';
+          output?: string;
+          onlyIncluded?: boolean;
+          includeText?: boolean;
+          pipefail?: boolean;
+          trace?: boolean;
+          section?: string;
+          from?: string;
+          to?: string;
+        },
+      ) => {
+        const opts = projectOptions(io, fs, [doc], flags);
+        const result = check(opts);
+        const display = (p: string): string => displayPath(opts.cwd, p);
+        const page = toPosix(resolvePath(io.cwd, doc));
+        const scriptPath = (p: string): string => displayPath(opts.root, p);
+        const r = exportPage(result, { ...flags, page, display, scriptPath });
+        if (!r.ok) {
+          if (r.usage) throw new UsageError(r.message);
+          io.stderr(`docsnip: ${r.message}\n`);
+          if (r.diagnostics.length > 0) io.stderr(formatHuman(r.diagnostics, { palette: NO_COLORS, source: () => null }));
+          exitCode = 1;
+          return;
+        }
+        if (flags.output !== undefined) writeReport(io, flags.output, r.text);
+        else io.stdout(r.text);
+        exitCode = 0;
+      },
+    );
+
+  common(
+    program
+      .command('coverage')
+      .description('which shell steps of each tutorial a spread task runs, and which task lines no page shows')
+      .argument('[paths...]', 'documents, directories or globs'),
+  )
+    .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
+    .option('--include-text', 'count blocks in the text language as shell steps too')
+    .option('--min <percent>', 'exit 1 when fewer than this percentage of shell steps are tested', parsePercent)
+    .action((args: string[], flags: CommonFlags & { format: 'human' | 'json'; includeText?: boolean; min?: number }) => {
+      const opts = projectOptions(io, fs, args, flags);
+      const result = check(opts);
+      const display = (p: string): string => displayPath(opts.cwd, p);
+      const report = coverageReport(result, { includeText: flags.includeText });
+      io.stdout(formatCoverageReport(report, { format: flags.format, display }));
+      exitCode = 0;
+      if (flags.min !== undefined && report.summary.percent < flags.min) {
+        io.stderr(`docsnip: ${report.summary.percent}% of shell steps are tested, below --min ${flags.min}\n`);
+        exitCode = 1;
+      }
     });
 
   try {

@@ -1,0 +1,147 @@
+/**
+ * Docs-to-test coverage: which shell steps of each tutorial come from a
+ * spread task's `execute` (run in CI, so tested), which from other files,
+ * and which are inline blocks nobody runs; and, for each task, the `execute`
+ * lines no page shows (hidden steps: fix-ups, waits, checks).
+ */
+import type { MarkerFile } from '../markers/index.js';
+import type { LiteralIncludeResult } from '../project/page.js';
+import { sectionAt } from '../spread/task.js';
+import type { Step } from './steps.js';
+
+export type StepStatus = 'tested' | 'included' | 'inline';
+
+export interface PageCoverage {
+  page: string;
+  /** Command steps (files to write are not counted). */
+  steps: number;
+  tested: number;
+  included: number;
+  inline: number;
+  /** tested / steps, in percent (100 for a page without steps). */
+  percent: number;
+  /** Every command step with its status. */
+  detail: { source: string; line: number; status: StepStatus; text: string }[];
+}
+
+export interface TaskCoverage {
+  file: string;
+  /** Lines of `execute` that hold a command (not blank, comment or marker). */
+  commandLines: number;
+  shownLines: number;
+  /** Command lines of `execute` that no literalinclude of the project shows. */
+  hidden: { line: number; text: string }[];
+}
+
+export interface CoverageReport {
+  pages: PageCoverage[];
+  tasks: TaskCoverage[];
+  summary: { steps: number; tested: number; included: number; inline: number; percent: number };
+}
+
+const percent = (part: number, whole: number): number => (whole === 0 ? 100 : Math.round((1000 * part) / whole) / 10);
+
+/** Is every shown line of the step inside its spread task's `execute`? */
+export function stepStatus(step: Step, markerFiles: ReadonlyMap<string, MarkerFile>): StepStatus {
+  if (step.target === null) return 'inline';
+  const task = markerFiles.get(step.target)?.task;
+  const shown = step.directive?.resolution?.origins.filter((o): o is number => o !== null) ?? [];
+  if (task && shown.length > 0 && shown.every((l) => sectionAt(task, l)?.key === 'execute')) return 'tested';
+  return 'included';
+}
+
+export function coverage(
+  pages: readonly { page: string; steps: readonly Step[] }[],
+  markerFiles: ReadonlyMap<string, MarkerFile>,
+  allLiteralincludes: readonly LiteralIncludeResult[],
+): CoverageReport {
+  const report: CoverageReport = { pages: [], tasks: [], summary: { steps: 0, tested: 0, included: 0, inline: 0, percent: 100 } };
+  for (const { page, steps } of pages) {
+    const detail = steps
+      .filter((s) => s.kind === 'command')
+      .map((s) => ({ source: s.source, line: s.line, status: stepStatus(s, markerFiles), text: s.text }));
+    const count = (st: StepStatus): number => detail.filter((d) => d.status === st).length;
+    const pc: PageCoverage = { page, steps: detail.length, tested: count('tested'), included: count('included'), inline: count('inline'), percent: 0, detail };
+    pc.percent = percent(pc.tested, pc.steps);
+    report.pages.push(pc);
+    report.summary.steps += pc.steps;
+    report.summary.tested += pc.tested;
+    report.summary.included += pc.included;
+    report.summary.inline += pc.inline;
+  }
+  report.summary.percent = percent(report.summary.tested, report.summary.steps);
+
+  // Lines of each task that some literalinclude of the project shows.
+  const shown = new Map<string, Set<number>>();
+  for (const r of allLiteralincludes) {
+    if (!r.target || !r.resolution?.ok) continue;
+    const set = shown.get(r.target) ?? new Set<number>();
+    for (const o of r.resolution.origins) if (o !== null) set.add(o);
+    shown.set(r.target, set);
+  }
+  const used = new Set(pages.flatMap((p) => p.steps.map((s) => s.target).filter((t): t is string => t !== null)));
+  for (const file of [...used].sort()) {
+    const mf = markerFiles.get(file);
+    const execute = mf?.task?.sections.find((s) => s.key === 'execute' && s.block);
+    if (!mf || !execute) continue;
+    const markerLines = new Set(mf.markers.map((m) => m.line));
+    const seen = shown.get(file) ?? new Set<number>();
+    const tc: TaskCoverage = { file, commandLines: 0, shownLines: 0, hidden: [] };
+    for (let line = execute.startLine; line <= execute.endLine; line++) {
+      const text = mf.lines[line - 1] ?? '';
+      if (text.trim() === '' || text.trim().startsWith('#') || markerLines.has(line)) continue;
+      tc.commandLines++;
+      if (seen.has(line)) tc.shownLines++;
+      else tc.hidden.push({ line, text: text.trim() });
+    }
+    report.tasks.push(tc);
+  }
+  return report;
+}
+
+/** The report as a table for people. */
+export function formatCoverage(report: CoverageReport, display: (path: string) => string): string {
+  const rows = [['page', 'steps', 'tested', 'included', 'inline', 'tested %']];
+  for (const p of report.pages) rows.push([display(p.page), String(p.steps), String(p.tested), String(p.included), String(p.inline), p.percent.toFixed(1)]);
+  const s = report.summary;
+  rows.push(['total', String(s.steps), String(s.tested), String(s.included), String(s.inline), s.percent.toFixed(1)]);
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]): string => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
+  const out = [line(rows[0]!), ...rows.slice(1, -1).map(line), line(rows[rows.length - 1]!)];
+  for (const p of report.pages) {
+    const untested = p.detail.filter((d) => d.status !== 'tested');
+    if (untested.length === 0) continue;
+    out.push('', `Not run by a spread task, in ${display(p.page)}:`);
+    for (const d of untested) out.push(`  ${display(d.source)}:${d.line} (${d.status}) ${d.text.split('\n')[0]}${d.text.split('\n').length > 2 ? ' …' : ''}`);
+  }
+  for (const t of report.tasks) {
+    if (t.hidden.length === 0) continue;
+    out.push('', `Run by ${display(t.file)} but shown on no page (${t.hidden.length} of ${t.commandLines} command lines):`);
+    for (const h of t.hidden) out.push(`  ${h.line}: ${h.text}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+/** The report as JSON (`--format json`), paths shown with `display`. */
+export function formatCoverageJson(report: CoverageReport, display: (path: string) => string): string {
+  return (
+    JSON.stringify(
+      {
+        version: 1,
+        pages: report.pages.map((p) => ({
+          page: display(p.page),
+          steps: p.steps,
+          tested: p.tested,
+          included: p.included,
+          inline: p.inline,
+          percent: p.percent,
+          detail: p.detail.map((d) => ({ source: display(d.source), line: d.line, status: d.status, text: d.text })),
+        })),
+        tasks: report.tasks.map((t) => ({ file: display(t.file), commandLines: t.commandLines, shownLines: t.shownLines, hidden: t.hidden })),
+        summary: report.summary,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
