@@ -317,7 +317,7 @@ export async function main(io: CliIO): Promise<number> {
       const report = coverageReport(result, { includeText: flags.includeText });
       io.stdout(formatCoverageReport(report, { format: flags.format, display }));
       exitCode = 0;
-      if (flags.min !== undefined && report.summary.percent < flags.min) {
+      if (flags.min !== undefined && report.summary.percent !== null && report.summary.percent < flags.min) {
         io.stderr(`docsnip: ${report.summary.percent}% of shell steps are tested, below --min ${flags.min}\n`);
         exitCode = 1;
       }

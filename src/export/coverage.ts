@@ -18,28 +18,28 @@ export interface PageCoverage {
   tested: number;
   included: number;
   inline: number;
-  /** tested / steps, in percent (100 for a page without steps). */
-  percent: number;
+  /** tested / steps, in percent (null for a page without steps). */
+  percent: number | null;
   /** Every command step with its status. */
   detail: { source: string; line: number; status: StepStatus; text: string }[];
 }
 
 export interface TaskCoverage {
   file: string;
-  /** Lines of `execute` that hold a command (not blank, comment or marker). */
-  commandLines: number;
-  shownLines: number;
-  /** Command lines of `execute` that no literalinclude of the project shows. */
-  hidden: { line: number; text: string }[];
+  /** Commands in `execute` (lines joined by a trailing `\`; blank, comment and marker lines left out). */
+  commands: number;
+  shown: number;
+  /** Commands of `execute` that no literalinclude of the project shows (first and last line, text). */
+  hidden: { line: number; endLine: number; text: string }[];
 }
 
 export interface CoverageReport {
   pages: PageCoverage[];
   tasks: TaskCoverage[];
-  summary: { steps: number; tested: number; included: number; inline: number; percent: number };
+  summary: { steps: number; tested: number; included: number; inline: number; percent: number | null };
 }
 
-const percent = (part: number, whole: number): number => (whole === 0 ? 100 : Math.round((1000 * part) / whole) / 10);
+const percent = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10);
 
 /** Is every shown line of the step inside its spread task's `execute`? */
 export function stepStatus(step: Step, markerFiles: ReadonlyMap<string, MarkerFile>): StepStatus {
@@ -55,10 +55,11 @@ export function coverage(
   markerFiles: ReadonlyMap<string, MarkerFile>,
   allLiteralincludes: readonly LiteralIncludeResult[],
 ): CoverageReport {
-  const report: CoverageReport = { pages: [], tasks: [], summary: { steps: 0, tested: 0, included: 0, inline: 0, percent: 100 } };
+  const report: CoverageReport = { pages: [], tasks: [], summary: { steps: 0, tested: 0, included: 0, inline: 0, percent: null } };
   for (const { page, steps } of pages) {
+    // Commands shown in blocks; a `cd` read from the prose is navigation, not a step to test.
     const detail = steps
-      .filter((s) => s.kind === 'command')
+      .filter((s) => s.kind === 'command' && s.origin !== 'prose')
       .map((s) => ({ source: s.source, line: s.line, status: stepStatus(s, markerFiles), text: s.text }));
     const count = (st: StepStatus): number => detail.filter((d) => d.status === st).length;
     const pc: PageCoverage = { page, steps: detail.length, tested: count('tested'), included: count('included'), inline: count('inline'), percent: 0, detail };
@@ -86,13 +87,18 @@ export function coverage(
     if (!mf || !execute) continue;
     const markerLines = new Set(mf.markers.map((m) => m.line));
     const seen = shown.get(file) ?? new Set<number>();
-    const tc: TaskCoverage = { file, commandLines: 0, shownLines: 0, hidden: [] };
+    const tc: TaskCoverage = { file, commands: 0, shown: 0, hidden: [] };
     for (let line = execute.startLine; line <= execute.endLine; line++) {
       const text = mf.lines[line - 1] ?? '';
       if (text.trim() === '' || text.trim().startsWith('#') || markerLines.has(line)) continue;
-      tc.commandLines++;
-      if (seen.has(line)) tc.shownLines++;
-      else tc.hidden.push({ line, text: text.trim() });
+      // One command: this line and the lines a trailing backslash continues it onto.
+      let end = line;
+      while (end < execute.endLine && /\\\s*$/.test(mf.lines[end - 1] ?? '')) end++;
+      const lines = Array.from({ length: end - line + 1 }, (_, k) => line + k);
+      tc.commands++;
+      if (lines.some((l) => seen.has(l))) tc.shown++;
+      else tc.hidden.push({ line, endLine: end, text: lines.map((l) => (mf.lines[l - 1] ?? '').trim().replace(/\s*\\$/, '')).join(' ') });
+      line = end;
     }
     report.tasks.push(tc);
   }
@@ -101,10 +107,13 @@ export function coverage(
 
 /** The report as a table for people. */
 export function formatCoverage(report: CoverageReport, display: (path: string) => string): string {
+  const pct = (n: number | null): string => (n === null ? '-' : n.toFixed(1));
   const rows = [['page', 'steps', 'tested', 'included', 'inline', 'tested %']];
-  for (const p of report.pages) rows.push([display(p.page), String(p.steps), String(p.tested), String(p.included), String(p.inline), p.percent.toFixed(1)]);
+  for (const p of report.pages) {
+    if (p.steps > 0) rows.push([display(p.page), String(p.steps), String(p.tested), String(p.included), String(p.inline), pct(p.percent)]);
+  }
   const s = report.summary;
-  rows.push(['total', String(s.steps), String(s.tested), String(s.included), String(s.inline), s.percent.toFixed(1)]);
+  rows.push(['total', String(s.steps), String(s.tested), String(s.included), String(s.inline), pct(s.percent)]);
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   const line = (r: string[]): string => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
   const out = [line(rows[0]!), ...rows.slice(1, -1).map(line), line(rows[rows.length - 1]!)];
@@ -116,8 +125,8 @@ export function formatCoverage(report: CoverageReport, display: (path: string) =
   }
   for (const t of report.tasks) {
     if (t.hidden.length === 0) continue;
-    out.push('', `Run by ${display(t.file)} but shown on no page (${t.hidden.length} of ${t.commandLines} command lines):`);
-    for (const h of t.hidden) out.push(`  ${h.line}: ${h.text}`);
+    out.push('', `Run by ${display(t.file)} but shown on no page (${t.hidden.length} of ${t.commands} commands):`);
+    for (const h of t.hidden) out.push(`  ${h.line}${h.endLine !== h.line ? `-${h.endLine}` : ''}: ${h.text}`);
   }
   return out.join('\n') + '\n';
 }
@@ -137,7 +146,7 @@ export function formatCoverageJson(report: CoverageReport, display: (path: strin
           percent: p.percent,
           detail: p.detail.map((d) => ({ source: display(d.source), line: d.line, status: d.status, text: d.text })),
         })),
-        tasks: report.tasks.map((t) => ({ file: display(t.file), commandLines: t.commandLines, shownLines: t.shownLines, hidden: t.hidden })),
+        tasks: report.tasks.map((t) => ({ file: display(t.file), commands: t.commands, shown: t.shown, hidden: t.hidden })),
         summary: report.summary,
       },
       null,

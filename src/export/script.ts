@@ -144,6 +144,6 @@ export function renderSpreadTask(steps: readonly Step[], options: ScriptOptions 
     `summary: ${JSON.stringify(options.summary)}`,
     '',
     'execute: |',
-    ...body.map(indent),
+    ...body.flatMap((b) => b.split('\n')).map(indent),
   ].join('\n') + '\n';
 }

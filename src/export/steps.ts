@@ -200,7 +200,13 @@ export function collectSteps(page: PageResult, options: StepOptions = {}): { ste
       add({ kind: 'command', origin: 'prose', source: file, line: p.line, language: null, text: p.command + '\n', path: null, append: false, target: null, targetLines: null, directive: null });
     }
   };
+  const seen: RstDirective[] = [];
+  const enclosing = (d: RstDirective): RstDirective | undefined =>
+    seen.findLast(
+      (x) => (x.name === 'dropdown' || x.name === 'details') && x.file === d.file && x.range.start.line < d.range.start.line && x.range.end.line >= d.range.end.line,
+    );
   for (const item of items) {
+    if ('d' in item) seen.push(item.d);
     const at = 't' in item ? item.t : 'f' in item ? item.f : { file: item.d.file, line: item.d.range.start.line };
     flush(at.file, at.line);
     if ('t' in item) {
@@ -218,7 +224,9 @@ export function collectSteps(page: PageResult, options: StepOptions = {}): { ste
       const r = results.get(d);
       if (!r) continue;
       const caption = r.options?.caption ?? optionValue(d, 'caption') ?? undefined;
-      const path = captionPath(caption);
+      // Without a caption, a dropdown around the block may name the file (`.. dropdown:: ~/app/app.py`).
+      const box = caption === undefined ? enclosing(d) : null;
+      const path = captionPath(caption) ?? captionPath(box?.argument ?? undefined);
       const language = languageOf(r);
       if (path === null && !shell(language)) continue;
       const res = r.resolution;
