@@ -19,6 +19,7 @@ import optionConflict from './option-conflict.js';
 import patternAmbiguous from './pattern-ambiguous.js';
 import pyobjectNotFound from './pyobject-not-found.js';
 import startMarkerNotFound from './start-marker-not-found.js';
+import stepOrderDrift from './step-order-drift.js';
 import yamlInvalid from './yaml-invalid.js';
 import type { Rule } from './rule.js';
 
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   patternAmbiguous,
   pyobjectNotFound,
   startMarkerNotFound,
+  stepOrderDrift,
   yamlInvalid,
 ];
 
