@@ -70,7 +70,7 @@ describe('what a step is', () => {
   });
 
   it('MyST: code fences, {code-block}, prose `cd`', () => {
-    const md = ['# Title', '', 'Run `cd app` then:', '', '```bash', 'make', '```', '', '```{code-block} console', '$ make test', 'ok', '```', '', '```python', 'print()', '```', ''].join('\n');
+    const md = ['# Title', '', 'Run `cd app` then:', '', '```bash', 'make', '```', '', '```{code-block} console', '$ make test', 'ok', '```', '', '```python', 'print()', '```', '', '<!-- docsnip-export: skip -->', '```bash', 'make watch', '```', '', '% docsnip-export: skip', '```bash', 'make serve', '```', ''].join('\n');
     expect(brief(steps({ '/d/index.md': md }, '/d/index.md'))).toEqual([
       'command:prose:3 "cd app\\n"',
       'command:fence:5 "make\\n"',
