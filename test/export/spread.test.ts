@@ -34,7 +34,7 @@ describe('export --format spread', () => {
     expect(parsed.sections.map((s) => s.key)).toEqual(['summary', 'execute']);
     const groups = groupMarkers(findMarkers(task.split('\n'), new RegExp(DEFAULT_MARKER_PATTERN, 'u')));
     expect(groups.length).toBe(exported.steps);
-    expect(groups.every((g) => g.start !== null && g.end !== null)).toBe(true);
+    expect(groups.every((g) => g.starts.length === 1 && g.ends.length === 1)).toBe(true);
   });
 
   it('read back with literalincludes of its markers, gives the same steps', () => {
