@@ -71,11 +71,15 @@ export function check(opts: CheckOptions): CheckResult {
   const compiled = compileMarkerPattern(config?.config.markerPattern ?? DEFAULT_MARKER_PATTERN);
   const pattern = compiled.ok ? compiled.re : new RegExp(DEFAULT_MARKER_PATTERN, 'u');
   const includedFiles = literalincludes.flatMap((d) => (d.target ? [d.target] : []));
-  const scoped = project.scope.flatMap((dir) =>
-    opts.fs.walk(dir, [''], { gitignore: opts.gitignore ?? true }).filter(
-      (f) => !DOC_SUFFIXES.some((s) => f.endsWith(s)) && !project.isIgnored(f),
+  const scoped = [
+    ...project.scope.flatMap((dir) =>
+      opts.fs.walk(dir, [''], { gitignore: opts.gitignore ?? true }).filter(
+        (f) => !DOC_SUFFIXES.some((s) => f.endsWith(s)) && !project.isIgnored(f),
+      ),
     ),
-  );
+    // With --changed: the changed files that hold markers.
+    ...(project.changed?.others ?? []),
+  ];
   const markerFiles: Map<string, MarkerFile> = buildMarkerIndex(project.cache, includedFiles, scoped, pattern);
   const allLiteralincludes = project.analysed.flatMap((p) =>
     p.directives.filter((d): d is LiteralIncludeResult => d.kind === 'literalinclude'),

@@ -8,6 +8,9 @@ import { posix, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { check, displayPath, type CheckOptions } from '../check.js';
 import { coverageReport, exportPage, formatCoverageReport } from '../export/run.js';
+import { GitError, GitFileSystem, gitChanges, gitCommit, gitTopLevel } from '../core/fs-git.js';
+import { review } from '../review/review.js';
+import { formatReviewJson, formatReviewMarkdown, reviewDiagnostics } from '../review/format.js';
 import { NodeFileSystem } from '../core/fs-node.js';
 import type { FileSystem } from '../core/fs.js';
 import { formatCheckJson } from '../reporters/json.js';
@@ -96,8 +99,59 @@ function loadConfig(fs: FileSystem, cwd: string, start: string, flag: string | f
   return parseConfig(path, new TextDecoder().decode(read.bytes), RULES.map((r) => r.id));
 }
 
-function projectOptions(io: CliIO, fs: NonNullable<CliIO['fs']>, args: string[], flags: CommonFlags): CheckOptions {
+/**
+ * The Sphinx project a `--changed` run is about: `--root`, the configuration's
+ * root, the nearest conf.py upward from a changed file or the current
+ * directory, or else the shallowest conf.py below the current directory.
+ */
+function changedRoot(fs: NonNullable<CliIO['fs']>, cwd: string, changed: readonly string[], flags: CommonFlags, config: LoadedConfig | null): string {
+  if (flags.root !== undefined) return configuredRoot(fs, cwd, flags, config)!;
+  const configured = configuredRoot(fs, cwd, flags, config);
+  if (configured !== null) return configured;
+  for (const f of [...changed, cwd]) {
+    const found = findSphinxRoot(fs, posix.dirname(f === cwd ? posix.join(cwd, 'x') : f));
+    if (found !== null) return found;
+  }
+  const below = fs
+    .walk(cwd, ['conf.py'], { gitignore: flags.gitignore })
+    .filter((f) => posix.basename(f) === 'conf.py' && !/\/(node_modules|_build|\.git)\//.test(f))
+    .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+  if (below.length > 0) return posix.dirname(below[0]!);
+  throw new UsageError('--changed: no Sphinx project (conf.py) found here or below; pass --root DIR');
+}
+
+/** `--root`, else the configuration's `root`, checked; null when neither is given. */
+function configuredRoot(fs: NonNullable<CliIO['fs']>, cwd: string, flags: CommonFlags, config: LoadedConfig | null): string | null {
+  if (flags.root !== undefined) {
+    const root = toPosix(resolvePath(cwd, flags.root));
+    if (fs.stat(root) !== 'directory') throw new UsageError(`--root is not a directory: ${flags.root}`);
+    return root;
+  }
+  if (config?.config.root !== undefined) {
+    const root = posix.normalize(posix.join(posix.dirname(config.path), config.config.root));
+    if (fs.stat(root) !== 'directory') throw new UsageError(`root in ${config.path} is not a directory: ${config.config.root}`);
+    return root;
+  }
+  return null;
+}
+
+function projectOptions(io: CliIO, fs: NonNullable<CliIO['fs']>, args: string[], flags: CommonFlags & { changed?: string[] }): CheckOptions {
   const cwd = toPosix(io.cwd);
+  if (flags.changed) {
+    if (args.length > 0) throw new UsageError('--changed takes the changed files; give no other paths');
+    const changed = flags.changed.map((f) => toPosix(resolvePath(io.cwd, f)));
+    const config = loadConfig(fs, cwd, cwd, flags.config);
+    return {
+      fs,
+      root: changedRoot(fs, cwd, changed, flags, config),
+      cwd,
+      config,
+      changed,
+      exclude: flags.exclude,
+      gitignore: flags.gitignore,
+      mystLegacy: mystParserIsLegacy(flags.mystParser ?? config?.config.mystParser),
+    };
+  }
   const paths: string[] = [];
   for (const arg of args) {
     if (GLOB_MAGIC.test(arg) && fs.stat(toPosix(resolvePath(io.cwd, arg))) === null) {
@@ -113,16 +167,7 @@ function projectOptions(io: CliIO, fs: NonNullable<CliIO['fs']>, args: string[],
   const first = paths[0] ?? cwd;
   const start = fs.stat(first) === 'directory' ? first : posix.dirname(first);
   const config = loadConfig(fs, cwd, start, flags.config);
-  let root: string;
-  if (flags.root !== undefined) {
-    root = toPosix(resolvePath(io.cwd, flags.root));
-    if (fs.stat(root) !== 'directory') throw new UsageError(`--root is not a directory: ${flags.root}`);
-  } else if (config?.config.root !== undefined) {
-    root = posix.normalize(posix.join(posix.dirname(config.path), config.config.root));
-    if (fs.stat(root) !== 'directory') throw new UsageError(`root in ${config.path} is not a directory: ${config.config.root}`);
-  } else {
-    root = findSphinxRoot(fs, start) ?? cwd;
-  }
+  const root = configuredRoot(fs, cwd, flags, config) ?? findSphinxRoot(fs, start) ?? cwd;
   return {
     fs,
     root,
@@ -187,6 +232,7 @@ export async function main(io: CliIO): Promise<number> {
       new Option('--format <format>', 'output format').choices(['human', 'json', 'sarif', 'github', 'rdjsonl']).default('human'),
     )
     .option('--output <file>', 'write the report to this file instead of stdout')
+    .option('--changed <files...>', 'check only the pages these changed files affect (for pre-commit): the pages themselves and every page that includes or shows them')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--quiet', 'report errors only')
     .option('--color', 'force colour')
@@ -194,7 +240,7 @@ export async function main(io: CliIO): Promise<number> {
     .action(
       (
         args: string[],
-        flags: CommonFlags & { format: string; output?: string; maxWarnings?: number; quiet?: boolean; color?: boolean },
+        flags: CommonFlags & { format: string; output?: string; maxWarnings?: number; quiet?: boolean; color?: boolean; changed?: string[] },
       ) => {
         const opts = projectOptions(io, fs, args, flags);
         const result = check(opts);
@@ -321,6 +367,58 @@ export async function main(io: CliIO): Promise<number> {
         io.stderr(`docsnip: ${report.summary.percent}% of shell steps are tested, below --min ${flags.min}\n`);
         exitCode = 1;
       }
+    });
+
+  common(
+    program
+      .command('review')
+      .description('what a change does to the rendered docs: new and fixed problems, and every snippet whose text changes')
+      .requiredOption('--base <rev>', 'the revision the change starts from (a branch, tag or commit), read from git objects')
+      .option('--head <rev>', 'the revision with the change (default: the working tree)'),
+  )
+    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json', 'github', 'sarif']).default('markdown'))
+    .option('--output <file>', 'write the report to this file instead of stdout')
+    .action((flags: CommonFlags & { base: string; head?: string; format: string; output?: string }) => {
+      const cwd = toPosix(io.cwd);
+      let top: string;
+      let baseCommit: string;
+      let headCommit: string | null = null;
+      try {
+        top = gitTopLevel(io.cwd);
+        baseCommit = gitCommit(top, flags.base);
+        if (flags.head !== undefined) headCommit = gitCommit(top, flags.head);
+      } catch (e) {
+        if (e instanceof GitError) throw new UsageError(`review needs a git repository and known revisions: ${e.message || 'unknown revision'}`);
+        throw e;
+      }
+      const headFs = headCommit ? new GitFileSystem(top, headCommit) : fs;
+      const opts = { ...projectOptions(io, headFs, [], flags), paths: undefined };
+      const baseFs = new GitFileSystem(top, baseCommit, opts.root);
+      if (headFs instanceof GitFileSystem) headFs.preloadDirectory(opts.root);
+      const baseResult = check({ ...opts, fs: baseFs });
+      const headResult = check({ ...opts, fs: headFs });
+      const linesOf = (f: FileSystem) => (p: string): string[] | null => {
+        const r = f.read(p);
+        if (r.kind !== 'file') return null;
+        const decoded = decodeText(r.bytes, 'utf-8-sig');
+        return 'text' in decoded ? splitLines(decoded.text, true) : null;
+      };
+      const report = review({
+        base: baseResult,
+        head: headResult,
+        changes: gitChanges(top, baseCommit, headCommit),
+        display: (p) => displayPath(cwd, p),
+        baseLines: linesOf(baseFs),
+        headLines: linesOf(headFs),
+      });
+      let text: string;
+      if (flags.format === 'json') text = formatReviewJson(report);
+      else if (flags.format === 'github') text = formatGithub(reviewDiagnostics(report));
+      else if (flags.format === 'sarif') text = formatSarif(reviewDiagnostics(report), { source: (file) => linesOf(headFs)(toPosix(resolvePath(io.cwd, file)))?.map((l) => l.replace(/\r?\n$/, '')) ?? null });
+      else text = formatReviewMarkdown(report);
+      if (flags.output !== undefined) writeReport(io, flags.output, text);
+      else io.stdout(text);
+      exitCode = report.summary.newErrors > 0 ? 1 : 0;
     });
 
   try {

@@ -36,6 +36,13 @@ export interface ProjectOptions {
   flavor?: SphinxFlavor;
   /** Read MyST options as MyST-Parser 0.18 did. */
   mystLegacy?: boolean;
+  /**
+   * Check only the pages these files affect (absolute paths; files that no
+   * longer exist count too): the pages themselves, and pages that include
+   * them, directly or through fragments, or show them with literalinclude.
+   * Ignores `paths`. A change to `conf.py` affects every page.
+   */
+  changed?: readonly string[];
 }
 
 export interface Project {
@@ -59,6 +66,8 @@ export interface Project {
   missing: string[];
   /** The read cache of the run (every file read once). */
   cache: ReadCache;
+  /** With `changed`: the changed files that are not documents (marker files to check), and how many documents were read to find the affected pages. */
+  changed: { others: string[]; candidates: number } | null;
 }
 
 function isUnder(path: string, dir: string): boolean {
@@ -84,6 +93,10 @@ export function loadProject(opts: ProjectOptions): Project {
   // A Sphinx project reads Markdown only when it loads MyST.
   const suffixes: readonly string[] = conf !== null && !conf.usesMyst ? ['.rst'] : DOC_SUFFIXES;
   const hasSuffix = (p: string): boolean => suffixes.some((s) => p.endsWith(s));
+
+  if (opts.changed && !opts.changed.includes(confPath)) {
+    return loadChanged(opts, { cache, conf, confPath: confRead.kind === 'file' ? confPath : null, excluded, suffixes });
+  }
 
   const missing: string[] = [];
   const selected = new Set<string>();
@@ -157,5 +170,96 @@ export function loadProject(opts: ProjectOptions): Project {
     isIgnored: excluded,
     missing,
     cache,
+    changed: opts.changed ? { others: opts.changed.filter((f) => !hasSuffix(f)), candidates: documents.size } : null,
+  };
+}
+
+/** The last path component. */
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * Documents that may depend on the changed files. A document can only name
+ * a file in an include or literalinclude by writing its name, so: the
+ * documents whose text holds a changed file's name, then those whose text
+ * holds one of their names, and so on. Only these are analysed.
+ */
+function candidateDocuments(documents: readonly string[], changed: readonly string[], cache: ReadCache): Set<string> {
+  // Bytes as one character each, so names match in any ASCII-compatible encoding.
+  const decoder = new TextDecoder('windows-1252');
+  const bytesOf = (s: string): string => decoder.decode(new TextEncoder().encode(s));
+  const texts = new Map<string, string>();
+  const text = (doc: string): string => {
+    let t = texts.get(doc);
+    if (t === undefined) {
+      const r = cache.read(doc);
+      t = r.kind === 'file' ? decoder.decode(r.bytes) : '';
+      texts.set(doc, t);
+    }
+    return t;
+  };
+  const found = new Set<string>(changed.filter((f) => documents.includes(f)));
+  const names = new Set(changed.map((f) => bytesOf(basename(f))));
+  let fresh = [...names];
+  while (fresh.length > 0) {
+    const next: string[] = [];
+    for (const doc of documents) {
+      if (found.has(doc)) continue;
+      const t = text(doc);
+      if (!fresh.some((n) => t.includes(n))) continue;
+      found.add(doc);
+      const n = bytesOf(basename(doc));
+      if (!names.has(n)) {
+        names.add(n);
+        next.push(n);
+      }
+    }
+    fresh = next;
+  }
+  return found;
+}
+
+/** Does this page read the file: the page itself, a fragment, a literalinclude's file or diff, an include? */
+export function pageDependsOn(page: PageResult, files: ReadonlySet<string>): boolean {
+  if (files.has(page.page)) return true;
+  for (const f of page.included) if (files.has(f)) return true;
+  for (const d of page.directives) {
+    if (d.target !== null && files.has(d.target)) return true;
+    if (d.kind === 'literalinclude' && d.diffTarget !== null && files.has(d.diffTarget)) return true;
+  }
+  return false;
+}
+
+function loadChanged(
+  opts: ProjectOptions,
+  base: { cache: ReadCache; conf: SphinxConf | null; confPath: string | null; excluded: (p: string) => boolean; suffixes: readonly string[] },
+): Project {
+  const { fs, root } = opts;
+  const { cache, conf, excluded, suffixes } = base;
+  const changed = opts.changed!;
+  const all = fs.walk(root, suffixes, { gitignore: opts.gitignore ?? true }).filter((f) => !excluded(f));
+  const candidates = candidateDocuments(all, changed, cache);
+  const pageOptions = { fs, root, flavor: opts.flavor, cache, sourceEncoding: conf?.sourceEncoding ?? undefined, mystLegacy: opts.mystLegacy };
+  const analysed = [...candidates].sort().map((doc) => analysePage(doc, pageOptions));
+  // Every document that includes a candidate names it, so it is a candidate too: the fragments are all known.
+  const fragments = new Set<string>();
+  for (const r of analysed) for (const f of r.included) fragments.add(f);
+  const files = new Set(changed);
+  const pages = analysed.filter((r) => !fragments.has(r.page) && pageDependsOn(r, files));
+  const isDoc = (f: string): boolean => suffixes.some((s) => f.endsWith(s));
+  return {
+    root,
+    confPath: base.confPath,
+    conf,
+    documents: all,
+    fragments,
+    pages,
+    analysed,
+    scope: [],
+    isIgnored: excluded,
+    missing: [],
+    cache,
+    changed: { others: changed.filter((f) => !isDoc(f) && !excluded(f)), candidates: candidates.size },
   };
 }

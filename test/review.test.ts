@@ -1,0 +1,186 @@
+// `docsnip review` on temporary git repositories made from the fixture
+// tutorial (under docs/), one change each: the new problems (and the line
+// that caused them), the snippets whose text changes (with their diffs) and
+// the exit code, for the working tree and for a committed head.
+
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { formatReviewMarkdown } from '../src/review/format.js';
+
+const fixture = fileURLToPath(new URL('../fixtures/tutorial/', import.meta.url));
+const PAGE = 'docs/tutorial/kubernetes-charm-fastapi.rst';
+const TASK = 'docs/tutorial/code/fastapi/task.yaml';
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function git(cwd: string, ...args: string[]): string {
+  const r = spawnSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+  });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout;
+}
+
+/** A repository whose first commit is the fixture tutorial under docs/. */
+function repo(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'docsnip-review-'));
+  dirs.push(dir);
+  cpSync(fixture, join(dir, 'docs'), { recursive: true });
+  git(dir, 'init', '-q');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', 'base');
+  return dir;
+}
+
+function edit(dir: string, file: string, from: string | RegExp, to: string): void {
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  const next = text.replace(from, to);
+  expect(next).not.toBe(text);
+  writeFileSync(path, next);
+}
+
+async function review(dir: string, args: string[] = []) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main({ argv: ['review', '--base', 'HEAD', '--format', 'json', ...args], cwd: dir, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
+  expect(stderr).toBe('');
+  const report = JSON.parse(stdout) as {
+    summary: Record<string, number>;
+    newProblems: { file: string; line: number; column: number; ruleId: string; severity: string; cause: { file: string; line: number | null; kind: string; text: string | null; from?: string } | null }[];
+    fixedProblems: { file: string; line: number; ruleId: string }[];
+    snippets: { page: string; source: string; line: number; status: string; diff: string; pageTouched: boolean }[];
+  };
+  return { code, report };
+}
+
+const where = (p: { file: string; line: number; column?: number; ruleId: string }) => `${p.file}:${p.line}${p.column ? `:${p.column}` : ''} ${p.ruleId}`;
+
+describe('docsnip review', () => {
+  it('a marker renamed in task.yaml breaks a page the change never opened', async () => {
+    const dir = repo();
+    edit(dir, TASK, /# \[docs:pack\]$/m, '# [docs:pack-it]');
+    const { code, report } = await review(dir);
+    expect(code).toBe(1);
+    expect(report.newProblems.map(where)).toEqual([
+      `${PAGE}:216:19 start-marker-not-found`,
+      `${TASK}:62:3 marker-unpaired`,
+      `${TASK}:64:3 marker-unpaired`,
+    ]);
+    // Every one comes from the renamed line.
+    expect(report.newProblems.map((p) => p.cause)).toEqual(
+      Array(3).fill({ file: TASK, line: 62, kind: 'changed', text: '  # [docs:pack-it]' }),
+    );
+    expect(report.snippets).toEqual([
+      {
+        page: PAGE,
+        source: PAGE,
+        line: 214,
+        target: TASK,
+        status: 'changed',
+        before: 'ROCKCRAFT_ENABLE_EXPERIMENTAL_EXTENSIONS=true rockcraft pack\n',
+        after: null,
+        diff: `--- ${PAGE}:214 (before)\n+++ ${PAGE}:214 (after)\n@@ -1 +0,0 @@\n-ROCKCRAFT_ENABLE_EXPERIMENTAL_EXTENSIONS=true rockcraft pack\n`,
+        pageTouched: false,
+      },
+    ]);
+  });
+
+  it('deleting an included file', async () => {
+    const dir = repo();
+    git(dir, 'rm', '-q', 'docs/tutorial/code/fastapi/requirements.txt');
+    const { code, report } = await review(dir);
+    expect(code).toBe(1);
+    expect(report.newProblems.map(where)).toEqual([`${PAGE}:92:21 include-file-missing`]);
+    expect(report.newProblems[0]!.cause).toEqual({ file: 'docs/tutorial/code/fastapi/requirements.txt', line: null, kind: 'deleted', text: null });
+    expect(report.snippets.map((s) => [s.line, s.diff])).toEqual([
+      [92, `--- ${PAGE}:92 (before)\n+++ ${PAGE}:92 (after)\n@@ -1,2 +0,0 @@\n-fastapi[standard]>=0.115,<1\n-psycopg2-binary>=2.9,<3\n`],
+    ]);
+  });
+
+  it('editing the body of a snippet changes every page that shows it, without a problem', async () => {
+    const dir = repo();
+    edit(dir, TASK, /rockcraft pack$/gm, 'rockcraft pack --verbose');
+    const { code, report } = await review(dir);
+    expect(code).toBe(0);
+    expect(report.summary).toEqual({ newErrors: 0, newWarnings: 0, fixed: 0, snippetsChanged: 3, pagesWithChanges: 1, untouchedPagesWithChanges: 1 });
+    expect(report.snippets.map((s) => s.line)).toEqual([214, 525, 679]);
+    expect(report.snippets[1]!.diff).toBe(
+      [
+        `--- ${PAGE}:525 (before)`,
+        `+++ ${PAGE}:525 (after)`,
+        '@@ -1,4 +1,4 @@',
+        '-ROCKCRAFT_ENABLE_EXPERIMENTAL_EXTENSIONS=true rockcraft pack',
+        '+ROCKCRAFT_ENABLE_EXPERIMENTAL_EXTENSIONS=true rockcraft pack --verbose',
+        ' rockcraft.skopeo --insecure-policy copy --dest-tls-verify=false \\',
+        '   oci-archive:fastapi-hello-world_0.2_$(dpkg --print-architecture).rock \\',
+        '   docker://localhost:32000/fastapi-hello-world:0.2',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('moving a page breaks its relative paths; the problems point at the move', async () => {
+    const dir = repo();
+    git(dir, 'mv', PAGE, 'docs/kubernetes.rst');
+    const { code, report } = await review(dir);
+    expect(code).toBe(1);
+    const errors = report.newProblems.filter((p) => p.severity === 'error');
+    // 28 literalincludes on the page (27 of its own, 1 in the fragment it includes) and no longer resolve.
+    expect(errors).toHaveLength(28);
+    expect(new Set(errors.map((p) => p.ruleId))).toEqual(new Set(['include-file-missing']));
+    expect(errors[0]!.cause).toEqual({ file: 'docs/kubernetes.rst', line: null, kind: 'renamed', text: null, from: PAGE });
+    // The page is followed across the move: its snippets are compared, not reported as removed and added.
+    expect(new Set(report.snippets.map((s) => `${s.page} ${s.status}`))).toEqual(new Set(['docs/kubernetes.rst changed']));
+  });
+
+  it('reads a committed head from git objects too, and reports what a change fixes', async () => {
+    const dir = repo();
+    edit(dir, TASK, /# \[docs:pack\]$/m, '# [docs:pack-it]');
+    git(dir, 'commit', '-qam', 'break');
+    edit(dir, TASK, /# \[docs:pack-it\]$/m, '# [docs:pack]');
+    git(dir, 'commit', '-qam', 'fix');
+    // The working tree is clean, so base..head is the same as base..working tree.
+    const broken = await review(dir, ['--base', 'HEAD~2', '--head', 'HEAD~1']);
+    expect(broken.code).toBe(1);
+    expect(broken.report.newProblems.map(where)[0]).toBe(`${PAGE}:216:19 start-marker-not-found`);
+    const fixed = await review(dir, ['--base', 'HEAD~1', '--head', 'HEAD']);
+    expect(fixed.code).toBe(0);
+    expect(fixed.report.fixedProblems.map(where)).toEqual([`${PAGE}:216:19 start-marker-not-found`, `${TASK}:62:3 marker-unpaired`, `${TASK}:64:3 marker-unpaired`].sort());
+    expect(fixed.report.snippets.map((s) => [s.line, s.status])).toEqual([[214, 'changed']]);
+  });
+
+  it('refuses an unknown revision', async () => {
+    const dir = repo();
+    let stderr = '';
+    const code = await main({ argv: ['review', '--base', 'no-such-branch'], cwd: dir, env: {}, stdout: () => {}, stderr: (t) => (stderr += t), isTTY: false });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^docsnip: review needs a git repository and known revisions/);
+  });
+});
+
+describe('the Markdown comment', () => {
+  it('keeps under the size limit and says what it left out', async () => {
+    const dir = repo();
+    edit(dir, TASK, /rockcraft pack$/gm, 'rockcraft pack --verbose');
+    edit(dir, 'docs/tutorial/code/fastapi/app.py', /Hello, world!/, 'Hello!');
+    let json = '';
+    await main({ argv: ['review', '--base', 'HEAD', '--format', 'json'], cwd: dir, env: {}, stdout: (t) => (json += t), stderr: () => {}, isTTY: false });
+    const full = JSON.parse(json);
+    const report = { newProblems: [], fixedProblems: [], snippets: full.snippets, changedFiles: 2, summary: full.summary };
+    const whole = formatReviewMarkdown(report);
+    expect(whole).toContain('<details><summary><code>docs/tutorial/kubernetes-charm-fastapi.rst</code>: 4 snippets render differently (page not touched by this change)</summary>');
+    expect(whole).toContain('-    return {"message": "Hello, world!"}\n+    return {"message": "Hello!"}\n');
+    const cut = formatReviewMarkdown(report, whole.length - 10);
+    expect(cut.length).toBeLessThanOrEqual(whole.length - 10);
+    expect(cut).not.toContain('<details>');
+    expect(cut).toContain('_1 more page not shown: the comment would pass GitHub');
+  });
+});
