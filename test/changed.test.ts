@@ -1,0 +1,64 @@
+// `docsnip check --changed FILES`: only the pages the changed files affect.
+
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { check } from '../src/check.js';
+import { MemoryFileSystem } from '../src/core/fs-memory.js';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+
+async function run(argv: string[], cwd = repo) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main({ argv, cwd, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
+  return { code, stdout, stderr };
+}
+
+describe('check --changed on the fixture tutorial', () => {
+  const json = async (...files: string[]) => {
+    const r = await run(['check', '--format', 'json', '--changed', ...files]);
+    expect(r.stderr).toBe('');
+    return { code: r.code, out: JSON.parse(r.stdout) as { summary: Record<string, number>; diagnostics: { file: string; ruleId: string }[] } };
+  };
+
+  it('a changed task.yaml checks the page that shows it (with its fragment) and the task\'s own markers', async () => {
+    const { code, out } = await json('fixtures/tutorial/tutorial/code/fastapi/task.yaml');
+    expect(code).toBe(0);
+    expect(out.summary).toEqual({ files: 2, directives: 29, errors: 0, warnings: 2 });
+    expect(out.diagnostics.map((d) => d.ruleId)).toEqual(['marker-unused', 'marker-unused']);
+  });
+
+  it('a changed fragment checks the pages that include it; a changed page checks itself', async () => {
+    expect((await json('fixtures/tutorial/reuse/tutorial/setup_edge.rst')).out.summary.files).toBe(2);
+    expect((await json('fixtures/tutorial/index.rst')).out.summary).toEqual({ files: 1, directives: 0, errors: 0, warnings: 0 });
+  });
+
+  it('a file no page reads affects nothing, and a broken one is reported', async () => {
+    expect((await json('fixtures/tutorial/tutorial/code/fastapi/nothing-reads-this.txt')).out.summary).toEqual({ files: 0, directives: 0, errors: 0, warnings: 0 });
+    const broken = await json('fixtures/broken/marker-renamed/tutorial/code/fastapi/task.yaml');
+    expect(broken.code).toBe(1);
+    expect(broken.out.diagnostics.map((d) => d.ruleId)).toContain('start-marker-not-found');
+  });
+
+  // As in Sphinx, every path in a fragment resolves from the page that includes it.
+  it('finds pages through chains of fragments, and a changed conf.py checks every page', () => {
+    const fs = new MemoryFileSystem({
+      '/d/conf.py': '',
+      '/d/index.rst': 'I\n=\n\n.. include:: parts/outer.rst\n',
+      '/d/other.rst': 'O\n=\n\nNo includes.\n',
+      '/d/parts/outer.rst': '.. include:: parts/inner.rst\n',
+      '/d/parts/inner.rst': '.. literalinclude:: data/cmds.sh\n',
+      '/d/data/cmds.sh': 'echo hi\n',
+    });
+    const pages = (changed: string[]) => check({ fs, root: '/d', cwd: '/d', gitignore: false, changed }).project.pages.map((p) => p.page);
+    expect(pages(['/d/data/cmds.sh'])).toEqual(['/d/index.rst']);
+    expect(pages(['/d/conf.py'])).toEqual(['/d/index.rst', '/d/other.rst']);
+    expect(pages(['/d/data/gone.sh'])).toEqual([]);
+  });
+
+  it('takes no other paths', async () => {
+    const r = await run(['check', 'fixtures/tutorial', '--changed', 'x']);
+    expect(r.code).toBe(2);
+  });
+});
