@@ -57,6 +57,24 @@ describe('check --changed on the fixture tutorial', () => {
     expect(pages(['/d/data/gone.sh'])).toEqual([]);
   });
 
+  it('reads only the documents that may name a changed file, even when every task is called task.yaml', () => {
+    const fs = new MemoryFileSystem({
+      '/d/conf.py': '',
+      '/d/a.rst': 'A\n=\n\n.. literalinclude:: /code/one/task.yaml\n',
+      '/d/b.rst': 'B\n=\n\n.. literalinclude:: code/two/task.yaml\n',
+      '/d/code/two/page.rst': 'C\n=\n\n.. literalinclude:: task.yaml\n',
+      '/d/code/two/deeper/page.rst': 'D\n=\n\n.. literalinclude:: ../task.yaml\n',
+      '/d/code/one/task.yaml': 'x\n',
+      '/d/code/two/task.yaml': 'y\n',
+    });
+    const run = (file: string) => check({ fs, root: '/d', cwd: '/d', gitignore: false, changed: [file] }).project;
+    const two = run('/d/code/two/task.yaml');
+    expect(two.pages.map((p) => p.page)).toEqual(['/d/b.rst', '/d/code/two/deeper/page.rst', '/d/code/two/page.rst']);
+    // a.rst names code/one/task.yaml: never read as a candidate.
+    expect(two.changed?.candidates).toBe(3);
+    expect(run('/d/code/one/task.yaml').pages.map((p) => p.page)).toEqual(['/d/a.rst']);
+  });
+
   it('takes no other paths', async () => {
     const r = await run(['check', 'fixtures/tutorial', '--changed', 'x']);
     expect(r.code).toBe(2);

@@ -180,10 +180,28 @@ function basename(path: string): string {
 }
 
 /**
+ * Does `text` hold a path that could name `file`: its name, preceded by its
+ * directory's name (`code/task7/task.yaml`), or by nothing, `./` or `../`
+ * (`task.yaml`, `../task.yaml`)? Another directory's name before it
+ * (`task3/task.yaml`) names another file. Texts and names are compared as
+ * bytes (see `candidateDocuments`).
+ */
+function mayName(text: string, name: string, parent: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (at === 0 || text[at - 1] !== '/') return true;
+    const before = text.slice(Math.max(0, at - 1 - parent.length - 1), at - 1);
+    if (before.endsWith(parent) && (before.length === parent.length || !/[^\s/'"`<(]/.test(before[before.length - parent.length - 1]!))) return true;
+    const component = /(?:^|[\s/'"`<(])(\.{1,2})$/.exec(text.slice(Math.max(0, at - 4), at - 1));
+    if (component) return true;
+  }
+  return false;
+}
+
+/**
  * Documents that may depend on the changed files. A document can only name
- * a file in an include or literalinclude by writing its name, so: the
- * documents whose text holds a changed file's name, then those whose text
- * holds one of their names, and so on. Only these are analysed.
+ * a file in an include or literalinclude by writing (part of) its path, so:
+ * the documents whose text may name a changed file, then those whose text
+ * may name one of them, and so on. Only these are analysed.
  */
 function candidateDocuments(documents: readonly string[], changed: readonly string[], cache: ReadCache): Set<string> {
   // Bytes as one character each, so names match in any ASCII-compatible encoding.
@@ -199,20 +217,20 @@ function candidateDocuments(documents: readonly string[], changed: readonly stri
     }
     return t;
   };
+  const key = (f: string): { name: string; parent: string } => ({ name: bytesOf(basename(f)), parent: bytesOf(basename(posix.dirname(f))) });
   const found = new Set<string>(changed.filter((f) => documents.includes(f)));
-  const names = new Set(changed.map((f) => bytesOf(basename(f))));
-  let fresh = [...names];
+  const seen = new Set<string>(changed);
+  let fresh = changed.map(key);
   while (fresh.length > 0) {
-    const next: string[] = [];
+    const next: { name: string; parent: string }[] = [];
     for (const doc of documents) {
       if (found.has(doc)) continue;
       const t = text(doc);
-      if (!fresh.some((n) => t.includes(n))) continue;
+      if (!fresh.some((k) => mayName(t, k.name, k.parent))) continue;
       found.add(doc);
-      const n = bytesOf(basename(doc));
-      if (!names.has(n)) {
-        names.add(n);
-        next.push(n);
+      if (!seen.has(doc)) {
+        seen.add(doc);
+        next.push(key(doc));
       }
     }
     fresh = next;
