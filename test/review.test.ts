@@ -1,7 +1,8 @@
 // `docsnip review` on temporary git repositories made from the fixture
 // tutorial (under docs/), one change each: the new problems (and the line
 // that caused them), the snippets whose text changes (with their diffs) and
-// the exit code, for the working tree and for a committed head.
+// the exit code. Each change is reviewed in the working tree, then committed
+// and reviewed between two commits; both must agree.
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -47,11 +48,27 @@ function edit(dir: string, file: string, from: string | RegExp, to: string): voi
   writeFileSync(path, next);
 }
 
-async function review(dir: string, args: string[] = []) {
+async function runReview(dir: string, args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main({ argv: ['review', '--base', 'HEAD', '--format', 'json', ...args], cwd: dir, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
+  const code = await main({ argv: ['review', '--format', 'json', ...args], cwd: dir, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
   expect(stderr).toBe('');
+  return { code, stdout };
+}
+
+/**
+ * Review the working tree against HEAD; then commit the change and review
+ * HEAD~1..HEAD (both read from git objects): the reports must be the same.
+ */
+async function review(dir: string, args: string[] = []) {
+  const { code, stdout } = args.length > 0 ? await runReview(dir, args) : await runReview(dir, ['--base', 'HEAD']);
+  if (args.length === 0) {
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'the change');
+    const committed = await runReview(dir, ['--base', 'HEAD~1', '--head', 'HEAD']);
+    expect(committed.code).toBe(code);
+    expect(committed.stdout).toBe(stdout);
+  }
   const report = JSON.parse(stdout) as {
     summary: Record<string, number>;
     newProblems: { file: string; line: number; column: number; ruleId: string; severity: string; cause: { file: string; line: number | null; kind: string; text: string | null; from?: string } | null }[];
@@ -149,6 +166,8 @@ describe('docsnip review', () => {
     git(dir, 'commit', '-qam', 'fix');
     // The working tree is clean, so base..head is the same as base..working tree.
     const broken = await review(dir, ['--base', 'HEAD~2', '--head', 'HEAD~1']);
+    // The same, with the working tree (clean) as the head of HEAD~1..
+    expect((await review(dir, ['--base', 'HEAD~1'])).report).toEqual((await review(dir, ['--base', 'HEAD~1', '--head', 'HEAD'])).report);
     expect(broken.code).toBe(1);
     expect(broken.report.newProblems.map(where)[0]).toBe(`${PAGE}:216:19 start-marker-not-found`);
     const fixed = await review(dir, ['--base', 'HEAD~1', '--head', 'HEAD']);
