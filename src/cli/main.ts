@@ -7,19 +7,10 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { posix, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { check, displayPath, type CheckOptions } from '../check.js';
-import { coverageReport, exportPage, formatCoverageReport } from '../export/run.js';
-import { GitError, GitFileSystem, gitChanges, gitCommit, gitTopLevel } from '../core/fs-git.js';
-import { review } from '../review/review.js';
-import { formatReviewJson, formatReviewMarkdown, reviewDiagnostics } from '../review/format.js';
-import { NodeFileSystem } from '../core/fs-node.js';
+import { canRequireEsm, preloadMarkdown } from '../readers/myst/markdown.js';
+import { expandGlobs, NodeFileSystem } from '../core/fs-node.js';
 import type { FileSystem } from '../core/fs.js';
-import { formatCheckJson } from '../reporters/json.js';
-import { formatSarif } from '../reporters/sarif.js';
-import { formatGithub } from '../reporters/github.js';
-import { formatRdjsonl } from '../reporters/rdjsonl.js';
-import { formatHuman } from '../reporters/human.js';
 import { COLORS, NO_COLORS } from '../reporters/color.js';
-import { formatResolveJson, formatResolveText, resolveProject } from '../resolve.js';
 import { decodeText } from '../project/page.js';
 import { splitLines } from '../python/str.js';
 import { VERSION } from '../version.js';
@@ -35,7 +26,9 @@ export interface CliIO {
   stderr: (text: string) => void;
   /** Is stdout a terminal? (Colour is used only then.) */
   isTTY: boolean;
-  fs?: FileSystem & { glob?: (patterns: readonly string[], cwd: string) => string[] };
+  fs?: FileSystem;
+  /** Expand command-line globs (default: globby on the disk). */
+  glob?: (patterns: readonly string[], cwd: string) => Promise<string[]>;
 }
 
 /** A problem with how docsnip was called: exit code 2. */
@@ -135,7 +128,7 @@ function configuredRoot(fs: NonNullable<CliIO['fs']>, cwd: string, flags: Common
   return null;
 }
 
-function projectOptions(io: CliIO, fs: NonNullable<CliIO['fs']>, args: string[], flags: CommonFlags & { changed?: string[] }): CheckOptions {
+async function projectOptions(io: CliIO, fs: NonNullable<CliIO['fs']>, args: string[], flags: CommonFlags & { changed?: string[] }): Promise<CheckOptions> {
   const cwd = toPosix(io.cwd);
   if (flags.changed) {
     if (args.length > 0) throw new UsageError('--changed takes the changed files; give no other paths');
@@ -155,7 +148,7 @@ function projectOptions(io: CliIO, fs: NonNullable<CliIO['fs']>, args: string[],
   const paths: string[] = [];
   for (const arg of args) {
     if (GLOB_MAGIC.test(arg) && fs.stat(toPosix(resolvePath(io.cwd, arg))) === null) {
-      const matched = fs.glob ? fs.glob([toPosix(arg)], cwd) : [];
+      const matched = await (io.glob ?? expandGlobs)([toPosix(arg)], cwd);
       if (matched.length === 0) throw new UsageError(`no files match ${JSON.stringify(arg)}`);
       paths.push(...matched);
       continue;
@@ -201,6 +194,8 @@ function writeReport(io: CliIO, file: string, text: string): void {
 }
 
 export async function main(io: CliIO): Promise<number> {
+  // Node.js before 20.19 cannot load remark-parse on demand: load it now.
+  if (!canRequireEsm()) await preloadMarkdown();
   const fs = io.fs ?? new NodeFileSystem();
   let exitCode = 0;
   const program = new Command();
@@ -238,11 +233,11 @@ export async function main(io: CliIO): Promise<number> {
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .action(
-      (
+      async (
         args: string[],
         flags: CommonFlags & { format: string; output?: string; maxWarnings?: number; quiet?: boolean; color?: boolean; changed?: string[] },
       ) => {
-        const opts = projectOptions(io, fs, args, flags);
+        const opts = await projectOptions(io, fs, args, flags);
         const result = check(opts);
         const shown = flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
         const sources = new Map<string, string[] | null>();
@@ -254,22 +249,23 @@ export async function main(io: CliIO): Promise<number> {
           }
           return sources.get(file)!;
         };
+        // Each command and format loads only its own modules: start-up time is most of a pre-commit run.
         let report: string;
         switch (flags.format) {
           case 'json':
-            report = formatCheckJson(shown, result.summary);
+            report = (await import('../reporters/json.js')).formatCheckJson(shown, result.summary);
             break;
           case 'sarif':
-            report = formatSarif(shown, { source });
+            report = (await import('../reporters/sarif.js')).formatSarif(shown, { source });
             break;
           case 'github':
-            report = formatGithub(shown);
+            report = (await import('../reporters/github.js')).formatGithub(shown);
             break;
           case 'rdjsonl':
-            report = formatRdjsonl(shown, { source });
+            report = (await import('../reporters/rdjsonl.js')).formatRdjsonl(shown, { source });
             break;
           default:
-            report = formatHuman(shown, {
+            report = (await import('../reporters/human.js')).formatHuman(shown, {
               palette: flags.output === undefined && useColor(io, flags.color) ? COLORS : NO_COLORS,
               summary: result.summary,
               source,
@@ -292,8 +288,9 @@ export async function main(io: CliIO): Promise<number> {
       .argument('[paths...]', 'documents, directories or globs'),
   )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((args: string[], flags: CommonFlags & { format: string }) => {
-      const result = resolveProject(projectOptions(io, fs, args, flags));
+    .action(async (args: string[], flags: CommonFlags & { format: string }) => {
+      const { formatResolveJson, formatResolveText, resolveProject } = await import('../resolve.js');
+      const result = resolveProject(await projectOptions(io, fs, args, flags));
       io.stdout(flags.format === 'json' ? formatResolveJson(result) : formatResolveText(result));
       exitCode = result.summary.errors > 0 ? 1 : 0;
     });
@@ -314,7 +311,7 @@ export async function main(io: CliIO): Promise<number> {
     .option('--from <marker>', 'start at the literalinclude that uses this marker (pack, docs:pack or [docs:pack])')
     .option('--to <marker>', 'end at the literalinclude that uses this marker')
     .action(
-      (
+      async (
         doc: string,
         flags: CommonFlags & {
           format: 'bash' | 'spread';
@@ -328,16 +325,17 @@ export async function main(io: CliIO): Promise<number> {
           to?: string;
         },
       ) => {
-        const opts = projectOptions(io, fs, [doc], flags);
+        const opts = await projectOptions(io, fs, [doc], flags);
         const result = check(opts);
         const display = (p: string): string => displayPath(opts.cwd, p);
         const page = toPosix(resolvePath(io.cwd, doc));
         const scriptPath = (p: string): string => displayPath(opts.root, p);
+        const { exportPage } = await import('../export/run.js');
         const r = exportPage(result, { ...flags, page, display, scriptPath });
         if (!r.ok) {
           if (r.usage) throw new UsageError(r.message);
           io.stderr(`docsnip: ${r.message}\n`);
-          if (r.diagnostics.length > 0) io.stderr(formatHuman(r.diagnostics, { palette: NO_COLORS, source: () => null }));
+          if (r.diagnostics.length > 0) io.stderr((await import('../reporters/human.js')).formatHuman(r.diagnostics, { palette: NO_COLORS, source: () => null }));
           exitCode = 1;
           return;
         }
@@ -356,10 +354,11 @@ export async function main(io: CliIO): Promise<number> {
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
     .option('--include-text', 'count blocks in the text language as shell steps too')
     .option('--min <percent>', 'exit 1 when fewer than this percentage of shell steps are tested', parsePercent)
-    .action((args: string[], flags: CommonFlags & { format: 'human' | 'json'; includeText?: boolean; min?: number }) => {
-      const opts = projectOptions(io, fs, args, flags);
+    .action(async (args: string[], flags: CommonFlags & { format: 'human' | 'json'; includeText?: boolean; min?: number }) => {
+      const opts = await projectOptions(io, fs, args, flags);
       const result = check(opts);
       const display = (p: string): string => displayPath(opts.cwd, p);
+      const { coverageReport, formatCoverageReport } = await import('../export/run.js');
       const report = coverageReport(result, { includeText: flags.includeText });
       io.stdout(formatCoverageReport(report, { format: flags.format, display }));
       exitCode = 0;
@@ -378,8 +377,11 @@ export async function main(io: CliIO): Promise<number> {
   )
     .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json', 'github', 'sarif']).default('markdown'))
     .option('--output <file>', 'write the report to this file instead of stdout')
-    .action((flags: CommonFlags & { base: string; head?: string; format: string; output?: string }) => {
+    .action(async (flags: CommonFlags & { base: string; head?: string; format: string; output?: string }) => {
       const cwd = toPosix(io.cwd);
+      const { GitError, GitFileSystem, gitChanges, gitCommit, gitTopLevel } = await import('../core/fs-git.js');
+      const { review } = await import('../review/review.js');
+      const { formatReviewJson, formatReviewMarkdown, reviewDiagnostics } = await import('../review/format.js');
       let top: string;
       let baseCommit: string;
       let headCommit: string | null = null;
@@ -392,7 +394,7 @@ export async function main(io: CliIO): Promise<number> {
         throw e;
       }
       const headFs = headCommit ? new GitFileSystem(top, headCommit) : fs;
-      const opts = { ...projectOptions(io, headFs, [], flags), paths: undefined };
+      const opts = { ...(await projectOptions(io, headFs, [], flags)), paths: undefined };
       const baseFs = new GitFileSystem(top, baseCommit, opts.root);
       if (headFs instanceof GitFileSystem) headFs.preloadDirectory(opts.root);
       const baseResult = check({ ...opts, fs: baseFs });
@@ -413,8 +415,8 @@ export async function main(io: CliIO): Promise<number> {
       });
       let text: string;
       if (flags.format === 'json') text = formatReviewJson(report);
-      else if (flags.format === 'github') text = formatGithub(reviewDiagnostics(report));
-      else if (flags.format === 'sarif') text = formatSarif(reviewDiagnostics(report), { source: (file) => linesOf(headFs)(toPosix(resolvePath(io.cwd, file)))?.map((l) => l.replace(/\r?\n$/, '')) ?? null });
+      else if (flags.format === 'github') text = (await import('../reporters/github.js')).formatGithub(reviewDiagnostics(report));
+      else if (flags.format === 'sarif') text = (await import('../reporters/sarif.js')).formatSarif(reviewDiagnostics(report), { source: (file) => linesOf(headFs)(toPosix(resolvePath(io.cwd, file)))?.map((l) => l.replace(/\r?\n$/, '')) ?? null });
       else text = formatReviewMarkdown(report);
       if (flags.output !== undefined) writeReport(io, flags.output, text);
       else io.stdout(text);

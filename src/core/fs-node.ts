@@ -1,16 +1,31 @@
 /**
- * The real file system, for the CLI. The only module besides `cli/` that
- * touches the disk.
+ * The real file system, for the CLI. The only module besides `cli/` (and
+ * the git reader) that touches the disk.
+ *
+ * Walking a directory skips hidden entries and `node_modules`. Inside a git
+ * work tree, what git ignores is left out: the listing comes from
+ * `git ls-files` (tracked and untracked files, without the ignored ones),
+ * which is also faster than reading the directories. Elsewhere (or without
+ * git) the directories are read.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { globbySync } from 'globby';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { posix } from 'node:path';
 import type { FileSystem, ReadResult } from './fs.js';
 
 function errorCode(e: unknown): string {
   return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
 }
 
+/** Is a path below `dir` hidden or inside node_modules? */
+function skipped(relative: string): boolean {
+  return relative.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
+}
+
 export class NodeFileSystem implements FileSystem {
+  /** Work tree top level by directory (null: not in a work tree). */
+  private readonly tops = new Map<string, string | null>();
+
   read(path: string): ReadResult {
     try {
       return { kind: 'file', bytes: readFileSync(path) };
@@ -40,23 +55,73 @@ export class NodeFileSystem implements FileSystem {
   }
 
   walk(dir: string, suffixes: readonly string[], options: { gitignore?: boolean } = {}): string[] {
-    const patterns = suffixes.map((s) => `**/*${s}`);
-    return globbySync(patterns, {
-      cwd: dir,
-      absolute: true,
-      gitignore: options.gitignore ?? true,
-      ignore: ['**/node_modules/**'],
-      followSymbolicLinks: false,
-      suppressErrors: true,
-    })
-      .map((p) => p.replace(/\\/g, '/'))
-      .sort();
+    const root = dir.replace(/\/+$/, '') || '/';
+    const wanted = (p: string): boolean => suffixes.some((s) => p.endsWith(s));
+    if (options.gitignore ?? true) {
+      const listed = this.gitListing(root);
+      if (listed) return listed.filter((p) => wanted(p) && !skipped(p.slice(root.length + 1))).sort();
+    }
+    const out: string[] = [];
+    const visit = (d: string): void => {
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(d, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+        const p = d === '/' ? `/${e.name}` : `${d}/${e.name}`;
+        if (e.isDirectory()) visit(p);
+        else if (wanted(p) && (e.isFile() || (e.isSymbolicLink() && this.stat(p) === 'file'))) out.push(p);
+      }
+    };
+    visit(root);
+    return out.sort();
   }
 
-  /** Expand shell-style globs relative to `cwd` (for command-line arguments). */
-  glob(patterns: readonly string[], cwd: string): string[] {
-    return globbySync([...patterns], { cwd, absolute: true, gitignore: true, suppressErrors: true })
-      .map((p) => p.replace(/\\/g, '/'))
-      .sort();
+  /** The directory a `.git` sits in, upward from `dir`, or null. */
+  private workTree(dir: string): string | null {
+    if (this.tops.has(dir)) return this.tops.get(dir)!;
+    let top: string | null;
+    try {
+      statSync(posix.join(dir, '.git'));
+      top = dir;
+    } catch {
+      const parent = posix.dirname(dir);
+      top = parent === dir ? null : this.workTree(parent);
+    }
+    this.tops.set(dir, top);
+    return top;
   }
+
+  /**
+   * Files under `dir` that git does not ignore (tracked and still present,
+   * or untracked), absolute; null outside a work tree or when git fails.
+   */
+  private gitListing(dir: string): string[] | null {
+    const top = this.workTree(dir);
+    if (top === null) return null;
+    const rel = posix.relative(top, dir);
+    const r = spawnSync('git', ['ls-files', '-z', '-t', '-c', '-d', '-o', '--exclude-standard', '--', rel === '' ? '.' : rel], {
+      cwd: top,
+      maxBuffer: 1 << 30,
+    });
+    if (r.error || r.status !== 0) return null;
+    const present = new Set<string>();
+    const deleted = new Set<string>();
+    for (const record of r.stdout.toString('utf8').split('\0')) {
+      if (record.length < 3) continue;
+      const path = posix.join(top, record.slice(2));
+      if (record[0] === 'R') deleted.add(path);
+      else present.add(path);
+    }
+    return [...present].filter((p) => !deleted.has(p));
+  }
+}
+
+/** Expand shell-style globs relative to `cwd` (command-line arguments); loads globby only when asked. */
+export async function expandGlobs(patterns: readonly string[], cwd: string): Promise<string[]> {
+  const { globby } = await import('globby');
+  return (await globby([...patterns], { cwd, absolute: true, gitignore: true, suppressErrors: true })).map((p) => p.replace(/\\/g, '/')).sort();
 }

@@ -13,8 +13,7 @@
  * scanned as reStructuredText. Options follow MyST-Parser 3 and later (see
  * `options.ts`), or 0.18 with `legacy`.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
+import { parseMarkdown } from './markdown.js';
 import type { Code, Heading, Html, Nodes, Root } from 'mdast';
 import { directiveSpec } from '../rst/directive-specs.js';
 import {
@@ -223,7 +222,7 @@ class MystScanner {
     const textLines = text.split('\n');
     const lines = textLines.slice();
     if (document) maskFrontMatter(lines);
-    const first = structureOf(unified().use(remarkParse).parse(lines.join('\n')) as Root);
+    const first = structureOf(parseMarkdown(lines.join('\n')) as Root);
     // Footnotes: MyST renders the referenced ones (first definition only) after the body.
     const footnotes = document ? takeFootnotes(lines, first.literal) : [];
     const rendered: Footnote[] = [];
@@ -245,9 +244,9 @@ class MystScanner {
     }
     // Colon fences and CommonMark fences hide each other's markers: find a
     // fixed point (convert, re-parse, convert again with what the parse saw).
-    let structure = footnotes.length > 0 ? structureOf(unified().use(remarkParse).parse(lines.join('\n')) as Root) : first;
+    let structure = footnotes.length > 0 ? structureOf(parseMarkdown(lines.join('\n')) as Root) : first;
     let converted = convertColonFences(lines, structure);
-    let tree = unified().use(remarkParse).parse(converted.lines.join('\n')) as Root;
+    let tree = parseMarkdown(converted.lines.join('\n')) as Root;
     for (let round = 0; round < 4; round++) {
       structure = structureOf(tree);
       // Lines of a converted colon fence count as what they are: its content, not code.
@@ -255,7 +254,7 @@ class MystScanner {
       const again = convertColonFences(lines, structure);
       if (again.lines.join('\n') === converted.lines.join('\n')) break;
       converted = again;
-      tree = unified().use(remarkParse).parse(converted.lines.join('\n')) as Root;
+      tree = parseMarkdown(converted.lines.join('\n')) as Root;
     }
     const visit = (node: Nodes): void => {
       if (node.type === 'code') this.fence(node, lines, converted.colon, map, ancestors, depth);
