@@ -1,90 +1,144 @@
 #!/usr/bin/env node
-// npm run bench: docsnip on a generated Sphinx tree of 1,000 pages (and the
-// bundled tutorial), timed in-process and end to end. Prints figures; it
-// asserts nothing. Needs `npm run build` first.
-//   node bench/run.mjs [--pages N] [--runs N]
+// npm run bench: docsnip on generated doc trees (S 100, M 2,000, L 20,000
+// pages; seeded, see bench/generate.mjs), next to `grep -rc literalinclude`
+// (the cost of reading the tree) and, on S, `sphinx-build -b dummy`. Prints
+// a table and writes the figures as JSON. Asserts nothing. Needs `npm run
+// build` first (the npm script does it).
+//   node bench/run.mjs [--sizes S,M,L] [--runs N] [--seed N] [--json FILE]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { generateTree, SIZES } from './generate.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : dflt;
 };
-const PAGES = arg('--pages', 1000);
-const RUNS = arg('--runs', 5);
-const TASKS = 50;
+const sizes = opt('--sizes', 'S,M,L').split(',');
+const RUNS = Number(opt('--runs', '3'));
+const SEED = Number(opt('--seed', '1'));
+const jsonOut = opt('--json', join(tmpdir(), 'docsnip-bench.json'));
+const hasTime = existsSync('/usr/bin/time');
 
-const { check } = await import(join(repo, 'dist/check.js'));
-const { NodeFileSystem } = await import(join(repo, 'dist/core/fs-node.js'));
-
-/** A Sphinx tree: PAGES pages in 10 folders, each showing 3 regions of one of TASKS spread tasks and including a shared fragment. */
-function generate(dir) {
-  const write = (p, text) => {
-    mkdirSync(dirname(join(dir, p)), { recursive: true });
-    writeFileSync(join(dir, p), text);
-  };
-  write('conf.py', "project = 'bench'\nexclude_patterns = ['_build']\n");
-  for (let t = 0; t < TASKS; t++) {
-    const regions = Array.from({ length: 6 }, (_, r) => `  # [docs:step-${r}]\n  echo task ${t} step ${r}\n  run --flag ${r}\n  # [docs:step-${r}-end]\n`).join('');
-    write(`code/task${t}/task.yaml`, `summary: task ${t}\nexecute: |\n${regions}`);
-  }
-  write('reuse/setup.rst', 'Set up\n\n.. code-block:: bash\n\n   sudo snap install juju\n');
-  for (let p = 0; p < PAGES; p++) {
-    const t = p % TASKS;
-    const body = [0, 2, 4]
-      .map((r) => `.. literalinclude:: /code/task${t}/task.yaml\n   :language: bash\n   :start-after: [docs:step-${r}]\n   :end-before: [docs:step-${r}-end]\n   :dedent: 2\n`)
-      .join('\nSome prose between the steps.\n\n');
-    write(`section${p % 10}/page${p}.rst`, `Page ${p}\n${'='.repeat(String(p).length + 5)}\n\n.. include:: /reuse/setup.rst\n\nIntro text.\n\n${body}`);
-  }
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
 }
 
-function time(fn) {
-  const samples = [];
-  let result;
-  for (let i = 0; i < RUNS; i++) {
+/** Run a command `runs` times; wall (parent clock), CPU and peak memory (GNU time, or the child's own report). */
+function measure(cmd, args, { cwd, runs = RUNS, child = false } = {}) {
+  const walls = [];
+  let last = null;
+  for (let i = 0; i < runs; i++) {
+    const out = join(tmpdir(), `docsnip-bench-${process.pid}.json`);
+    const env = { ...process.env, DOCSNIP_BENCH_OUT: out };
+    const full = !child && hasTime ? ['/usr/bin/time', ['-f', '@@%U %S %M', cmd, ...args]] : [cmd, args];
     const t0 = performance.now();
-    result = fn();
-    samples.push(performance.now() - t0);
+    const r = spawnSync(full[0], full[1], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+    walls.push(performance.now() - t0);
+    if (r.error) return null;
+    if (child) last = JSON.parse(readFileSync(out, 'utf8'));
+    else {
+      const m = /@@([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+      last = m ? { user: Number(m[1]) * 1000, system: Number(m[2]) * 1000, maxRSS: Number(m[3]) / 1024, code: r.status } : { code: r.status };
+    }
+    rmSync(out, { force: true });
   }
-  samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)], min: samples[0], result };
+  return { wall: median(walls), min: Math.min(...walls), cpu: last.user !== undefined ? last.user + last.system : null, maxRSS: last.maxRSS ?? null, code: last.code };
 }
 
-const ms = (x) => `${x.toFixed(0)} ms`;
-const dir = mkdtempSync(join(tmpdir(), 'docsnip-bench-'));
-try {
-  generate(dir);
-  const fs = new NodeFileSystem();
-  const opts = { fs, root: dir, cwd: dir, gitignore: false };
-  console.log(`docsnip bench: ${PAGES} pages, ${PAGES * 3} literalincludes, ${TASKS} spread tasks; median of ${RUNS} runs (min in brackets)\n`);
-  const rows = [];
-  const row = (name, t, extra = '') => rows.push(`${name.padEnd(52)} ${ms(t.median).padStart(8)}  (${ms(t.min)})${extra}`);
-  const full = time(() => check(opts));
-  row('check (whole tree, in-process)', full, `  ${full.result.summary.files} files, ${full.result.summary.directives} literalincludes`);
-  const task = time(() => check({ ...opts, changed: [join(dir, 'code/task7/task.yaml')] }));
-  row('check --changed code/task7/task.yaml', task, `  ${task.result.summary.files} files, ${task.result.summary.directives} literalincludes, ${task.result.project.changed.candidates} documents analysed`);
-  const frag = time(() => check({ ...opts, changed: [join(dir, 'reuse/setup.rst')] }));
-  row('check --changed reuse/setup.rst (in every page)', frag, `  ${frag.result.summary.files} files`);
-  const none = time(() => check({ ...opts, changed: [join(dir, 'README.md')] }));
-  row('check --changed README.md (no page affected)', none, `  ${none.result.summary.files} files`);
-  const cli = (args) =>
-    time(() => {
-      const r = spawnSync(process.execPath, [join(repo, 'bin/docsnip.js'), ...args], { cwd: dir, encoding: 'utf8' });
-      if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
-      return r;
-    });
-  row('CLI: docsnip check (end to end, node start-up included)', cli(['check', '--quiet']));
-  row('CLI: docsnip check --changed code/task7/task.yaml', cli(['check', '--changed', 'code/task7/task.yaml']));
-  row('CLI: docsnip check fixtures/tutorial', time(() => spawnSync(process.execPath, [join(repo, 'bin/docsnip.js'), 'check', join(repo, 'fixtures/tutorial')], { encoding: 'utf8' })));
-  row('node -e 0 (start-up alone)', time(() => spawnSync(process.execPath, ['-e', '0'])));
-  console.log(rows.join('\n'));
-  const rss = process.memoryUsage().rss / 2 ** 20;
-  console.log(`\nresident memory of this process after the runs: ${rss.toFixed(0)} MiB`);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+const docsnip = (args, cwd, runs) => measure(process.execPath, [join(repo, 'bench/child.mjs'), ...args], { cwd, runs, child: true });
+
+function sphinxBuild() {
+  const cmd = process.env.DOCSNIP_SPHINX_BUILD ?? 'sphinx-build';
+  const r = spawnSync(cmd, ['--version'], { encoding: 'utf8' });
+  return r.error || r.status !== 0 ? null : { cmd, version: r.stdout.trim() };
 }
+
+const results = { node: process.version, seed: SEED, sizes: {} };
+const lines = [];
+const fmt = (x, unit = 'ms') => (x === null || x === undefined ? '-' : `${x.toFixed(0)} ${unit}`);
+const row = (label, m, tree) => {
+  if (!m) return lines.push(`  ${label.padEnd(40)} not available`);
+  const pagesPerS = tree ? (tree.pages / (m.wall / 1000)).toFixed(0) : '';
+  const mbPerS = tree ? (tree.bytes / 2 ** 20 / (m.wall / 1000)).toFixed(1) : '';
+  lines.push(`  ${label.padEnd(40)} ${fmt(m.wall).padStart(9)} ${fmt(m.cpu).padStart(9)} ${fmt(m.maxRSS, 'MiB').padStart(9)} ${String(pagesPerS).padStart(8)} ${String(mbPerS).padStart(7)}`);
+};
+
+const node0 = measure(process.execPath, ['-e', '0'], { runs: 10 });
+const tutorial = docsnip(['check', join(repo, 'fixtures/tutorial')], repo, 10);
+const onePage = mkdtempSync(join(tmpdir(), 'docsnip-one-'));
+writeFileSync(join(onePage, 'conf.py'), "project = 'one'\n");
+writeFileSync(join(onePage, 'index.rst'), 'One page\n========\n\nNo directives.\n');
+const one = docsnip(['check', onePage], onePage, 10);
+rmSync(onePage, { recursive: true, force: true });
+results.startup = { nodeMs: node0.wall, onePageMs: one.wall, ratio: one.wall / node0.wall, tutorialMs: tutorial.wall };
+lines.push(`start-up: node -e 0 ${fmt(node0.wall)}; docsnip check on a one-page tree ${fmt(one.wall)} (${(one.wall / node0.wall).toFixed(2)}x); on the tutorial page ${fmt(tutorial.wall)}`, '');
+lines.push(`  ${'command'.padEnd(40)} ${'wall'.padStart(9)} ${'cpu'.padStart(9)} ${'peak mem'.padStart(9)} ${'pages/s'.padStart(8)} ${'MB/s'.padStart(7)}`);
+
+for (const size of sizes) {
+  const pages = SIZES[size];
+  const dir = mkdtempSync(join(tmpdir(), `docsnip-bench-${size}-`));
+  try {
+    const t0 = performance.now();
+    const tree = generateTree(dir, pages, SEED);
+    const genMs = performance.now() - t0;
+    lines.push('', `${size}: ${tree.pages} pages, ${tree.literalincludes} literalincludes (${tree.broken} broken), ${tree.files} files, ${(tree.bytes / 2 ** 20).toFixed(1)} MB (generated in ${fmt(genMs)})`);
+    const runs = size === 'L' ? 1 : RUNS;
+    const check = docsnip(['check', '--quiet', dir], dir, runs);
+    row('docsnip check', check, tree);
+    const grep = measure('grep', ['-rc', 'literalinclude', dir], { runs });
+    row('grep -rc literalinclude', grep, tree);
+    const changed = docsnip(['check', '--quiet', '--changed', join(dir, 'code/t3/task.yaml')], dir, runs);
+    row('docsnip check --changed code/t3/task.yaml', changed, null);
+    const entry = { ...tree, check, grep, changed, ratioToGrep: check.wall / grep.wall };
+    if (size === 'S') {
+      const sphinx = sphinxBuild();
+      if (sphinx) {
+        // Sphinx reads the same tree with the differential test's configuration.
+        const conf = readFileSync(join(repo, 'test/oracle/sphinx_oracle_conf.py'), 'utf8');
+        const src = mkdtempSync(join(tmpdir(), 'docsnip-bench-sphinx-'));
+        cpSync(dir, join(src, 'src'), { recursive: true });
+        writeFileSync(join(src, 'src/conf.py'), `EXCLUDE_PATTERNS = []\nMYST = False\n${conf}`);
+        const build = measure(sphinx.cmd, ['-E', '-N', '-q', '-b', 'dummy', '-w', join(src, 'warnings.txt'), 'src', 'out'], { cwd: src, runs: 1 });
+        row(`sphinx-build -b dummy (${sphinx.version})`, build, tree);
+        // The same findings on the literalincludes: Sphinx's warnings at literalinclude lines vs docsnip's errors.
+        const warned = new Set(
+          readFileSync(join(src, 'warnings.txt'), 'utf8')
+            .split('\n')
+            .map((l) => /^(?:.*\/src\/)?(.+?):(\d+): (?:WARNING|ERROR|SEVERE)/.exec(l))
+            .filter((m) => m && m[1].endsWith('.rst'))
+            .map((m) => `${m[1]}:${m[2]}`),
+        );
+        const r = spawnSync(process.execPath, [join(repo, 'bin/docsnip.js'), 'check', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+        const SPHINX_RULES = new Set(['include-file-missing', 'start-marker-not-found', 'end-marker-not-found', 'invalid-option', 'option-conflict', 'no-lines-selected', 'encoding-error', 'pyobject-not-found', 'include-cycle', 'line-too-long']);
+        const found = new Set(JSON.parse(r.stdout).diagnostics.filter((d) => SPHINX_RULES.has(d.ruleId)).map((d) => `${d.file}:${d.line}`));
+        const lineOf = (k) => k;
+        const same = warned.size === found.size && [...warned].every((k) => found.has(lineOf(k)));
+        lines.push(`  findings on literalincludes: Sphinx ${warned.size}, docsnip ${found.size}: ${same ? 'identical (file:line)' : 'DIFFERENT'}`);
+        lines.push(`  docsnip is ${(build.wall / check.wall).toFixed(0)}x faster than sphinx-build here`);
+        entry.sphinx = { ...build, version: sphinx.version, findings: { sphinx: warned.size, docsnip: found.size, identical: same } };
+        rmSync(src, { recursive: true, force: true });
+      } else {
+        lines.push('  sphinx-build: not installed (set DOCSNIP_SPHINX_BUILD)');
+      }
+    }
+    results.sizes[size] = entry;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (results.sizes.M && results.sizes.L) {
+  const ratio = results.sizes.L.check.wall / results.sizes.M.check.wall;
+  const sizeRatio = results.sizes.L.literalincludes / results.sizes.M.literalincludes;
+  results.scaling = { timeRatio: ratio, sizeRatio };
+  lines.push('', `scaling L/M: time ${ratio.toFixed(1)}x for ${sizeRatio.toFixed(1)}x the literalincludes`);
+}
+console.log(lines.join('\n'));
+writeFileSync(jsonOut, JSON.stringify(results, null, 2) + '\n');
+console.log(`\nJSON: ${jsonOut}`);

@@ -24,6 +24,8 @@ export interface MarkerFile {
   inScope: boolean;
   /** The parsed task, for spread task files. */
   task: SpreadTask | null;
+  /** The marker on each line that holds one. */
+  byLine: Map<number, MarkerLine>;
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
@@ -55,7 +57,7 @@ export function buildMarkerIndex(
     const markers = findMarkers(lines, pattern);
     const task = isSpreadTask(path) ? parseTask(text) : null;
     if (markers.length === 0 && !isIncluded) return;
-    index.set(path, { path, lines, markers, groups: groupMarkers(markers), included: isIncluded, inScope, task });
+    index.set(path, { path, lines, markers, groups: groupMarkers(markers), included: isIncluded, inScope, task, byLine: new Map(markers.map((m) => [m.line, m])) });
   };
   for (const p of included) add(p, true, false);
   for (const p of scoped) add(p, false, true);

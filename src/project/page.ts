@@ -19,7 +19,7 @@ import {
   type IncludeOptions,
   type LiteralIncludeOptions,
 } from '../resolver/options.js';
-import { resolveLiteralInclude, type FileInput, type Resolution, type SphinxFlavor } from '../resolver/literalinclude.js';
+import { ResolveCache, resolveLiteralInclude, type FileInput, type Resolution, type SphinxFlavor } from '../resolver/literalinclude.js';
 
 export interface PageOptions {
   /** Read MyST options as MyST-Parser 0.18 did (YAML, errors stop the directive). */
@@ -34,9 +34,10 @@ export interface PageOptions {
   cache?: ReadCache;
 }
 
-/** Reads each file once per run. */
+/** Reads each file once per run (and resolves each distinct literalinclude once). */
 export class ReadCache {
   private readonly reads = new Map<string, ReadResult>();
+  readonly resolutions = new ResolveCache();
   constructor(private readonly fs: FileSystem) {}
   read(path: string): ReadResult {
     let r = this.reads.get(path);
@@ -113,12 +114,20 @@ export interface PageResult {
   included: Set<string>;
 }
 
+const relfnMemo = new Map<string, string>();
+
 /** Sphinx `env.relfn2path`: `/x` is under the source dir, anything else under the page's directory. */
 export function relfn2path(root: string, page: string, filename: string): string {
-  if (filename.startsWith('/') || filename.startsWith('\\')) {
-    return posix.normalize(posix.join(root, filename.slice(1)));
+  const absolute = filename.startsWith('/') || filename.startsWith('\\');
+  const base = absolute ? root : posix.dirname(page);
+  const key = `${base}\u0000${filename}`;
+  let path = relfnMemo.get(key);
+  if (path === undefined) {
+    path = posix.normalize(posix.join(base, absolute ? filename.slice(1) : filename));
+    if (relfnMemo.size > 100_000) relfnMemo.clear();
+    relfnMemo.set(key, path);
   }
-  return posix.normalize(posix.join(posix.dirname(page), filename));
+  return path;
 }
 
 /** Decode bytes the way Python's `open(encoding=…)` does, or explain why not. */
@@ -262,7 +271,11 @@ function convertMystOptions<T>(b: DirectiveResultBase, spec: Parameters<typeof c
 function resolveDirective(page: string, directive: RstDirective, opts: PageOptions, cache: ReadCache): LiteralIncludeResult {
   const b = base(page, directive);
   const options = converted<LiteralIncludeOptions>(b, LITERALINCLUDE_OPTION_SPEC, opts.mystLegacy);
-  const result: LiteralIncludeResult = { ...b, kind: 'literalinclude', options, diffTarget: null, resolution: null };
+  const result = b as LiteralIncludeResult;
+  result.kind = 'literalinclude';
+  result.options = options;
+  result.diffTarget = null;
+  result.resolution = null;
   if (result.argument !== null) result.target = relfn2path(opts.root, page, result.argument);
   if (!options || result.target === null) return result;
   if (options.diff !== undefined) result.diffTarget = relfn2path(opts.root, page, options.diff);
@@ -272,6 +285,7 @@ function resolveDirective(page: string, directive: RstDirective, opts: PageOptio
     diffFile: result.diffTarget ? cache.input(result.diffTarget) : undefined,
     flavor: opts.flavor,
     sourceEncoding: opts.sourceEncoding,
+    cache: cache.resolutions,
     directive: {
       argument: result.argument ?? '',
       sourcePath: directive.file,

@@ -178,7 +178,20 @@ const isContinuation = (byte: number | undefined): boolean => byte !== undefined
  * byte; an invalid continuation covers the valid prefix before it; a
  * truncated sequence at the end covers the rest of the input.
  */
+const FAST_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function decodeUtf8(bytes: Uint8Array): string {
+  // Well-formed UTF-8 is the same for the WHATWG decoder and CPython (no
+  // overlongs, surrogates or code points past U+10FFFF): take the native
+  // decoder, and decode again here only to say where and why it fails.
+  try {
+    return FAST_UTF8.decode(bytes);
+  } catch {
+    return decodeUtf8Exact(bytes);
+  }
+}
+
+function decodeUtf8Exact(bytes: Uint8Array): string {
   const out = new StringBuilder();
   const n = bytes.length;
   let i = 0;

@@ -114,6 +114,33 @@ export interface ResolveRequest {
    * the line where docutils starts parsing content (after the option block).
    */
   directive?: { argument: string; sourcePath: string; contentLine: number };
+  /** Decoded files and finished resolutions of a run, shared by its directives (see `ResolveCache`). */
+  cache?: ResolveCache;
+}
+
+/**
+ * What a run resolves more than once: each (file, encoding, tab width)
+ * decoded and split once, and each distinct request resolved once. Results
+ * are shared, so nothing may modify a `Resolution` after it is made.
+ */
+export class ResolveCache {
+  readonly texts = new Map<string, { text: string; lines: string[] } | Fatal>();
+  readonly results = new Map<string, Resolution>();
+
+  /** A key for a request, or null when it cannot be shared. */
+  static key(req: ResolveRequest): string | null {
+    if ('error' in req.file) return null;
+    let key = `${req.file.path}\u0000${req.diffFile?.path ?? ''}\u0000${req.flavor ?? '9'}\u0000${req.sourceEncoding ?? ''}`;
+    for (const [name, value] of Object.entries(req.options)) {
+      const v = value === null ? '\u0002' : Array.isArray(value) ? JSON.stringify(value) : typeof value === 'bigint' ? `${value}n` : String(value);
+      key += `\u0000${name}\u0001${v}`;
+    }
+    // The caption check names the directive's place: only then is it part of the result.
+    if (req.options.caption !== undefined && req.directive) {
+      key += `\u0000\u0003${req.directive.argument}\u0000${req.directive.sourcePath}\u0000${req.directive.contentLine}`;
+    }
+    return key;
+  }
 }
 
 /** Sphinx's `INVALID_OPTIONS_PAIR`, in its order. */
@@ -157,6 +184,17 @@ interface Lines {
 
 /** Resolve one literalinclude. Never throws for bad input; problems come back as data. */
 export function resolveLiteralInclude(req: ResolveRequest): Resolution {
+  const key = req.cache ? ResolveCache.key(req) : null;
+  if (key !== null) {
+    const known = req.cache!.results.get(key);
+    if (known) return known;
+  }
+  const result = resolveUncached(req);
+  if (key !== null) req.cache!.results.set(key, result);
+  return result;
+}
+
+function resolveUncached(req: ResolveRequest): Resolution {
   const flavor = req.flavor ?? '9';
   const options = req.options;
   const problems: ResolveProblem[] = [];
@@ -188,20 +226,21 @@ export function resolveLiteralInclude(req: ResolveRequest): Resolution {
     }
     let lines: Lines;
     if (has(options, 'diff')) {
-      const newText = readText(req.file, encoding, options, flavor);
-      result.fileText = newText;
-      const newLines = splitLines(newText);
+      const read = readLines(req.file, encoding, options, flavor, req.cache);
+      result.fileText = read.text;
+      const newLines = read.lines;
       result.fileLines = newLines;
       if (!req.diffFile) throw new Error('diff file not given');
-      const oldLines = splitLines(readText(req.diffFile, encoding, options, flavor));
+      const oldLines = readLines(req.diffFile, encoding, options, flavor, req.cache).lines;
       const diff = unifiedDiff(oldLines, newLines, req.diffFile.path, req.file.path);
       lines = { text: diff, origin: diff.map(() => null) };
     } else {
-      const text = readText(req.file, encoding, options, flavor);
-      result.fileText = text;
-      const all = splitLines(text);
+      const read = readLines(req.file, encoding, options, flavor, req.cache);
+      result.fileText = read.text;
+      const all = read.lines;
       result.fileLines = all;
-      lines = { text: all, origin: all.map((_, i) => i + 1) };
+      // Copies: the filters below may change the arrays, and `all` may be shared.
+      lines = { text: all.slice(), origin: all.map((_, i) => i + 1) };
       lines = pyobjectFilter(lines, req, result, flavor);
       lines = startFilter(lines, options, result);
       lines = endFilter(lines, options, result);
@@ -264,6 +303,28 @@ function checkCaption(caption: string, at: NonNullable<ResolveRequest['directive
   if (detail !== null) {
     throw new Fatal({ code: 'caption', fatal: true, message: `Invalid caption: ${detail}`, option: 'caption' });
   }
+}
+
+/** `readText` split into lines, once per (file, encoding, tab width) when there is a cache. */
+function readLines(file: FileInput, encoding: string, options: LiteralIncludeOptions, flavor: SphinxFlavor, cache: ResolveCache | undefined): { text: string; lines: string[] } {
+  if (!cache) {
+    const text = readText(file, encoding, options, flavor);
+    return { text, lines: splitLines(text) };
+  }
+  const key = `${file.path}\u0000${encoding}\u0000${options['tab-width'] ?? ''}\u0000${options.encoding !== undefined ? 'option' : ''}\u0000${flavor}`;
+  let known = cache.texts.get(key);
+  if (!known) {
+    try {
+      const text = readText(file, encoding, options, flavor);
+      known = { text, lines: splitLines(text) };
+    } catch (e) {
+      if (!(e instanceof Fatal)) throw e;
+      known = e;
+    }
+    cache.texts.set(key, known);
+  }
+  if (known instanceof Fatal) throw known;
+  return known;
 }
 
 /** Sphinx `read_file`: strict decoding, universal newlines, optional tab expansion. */

@@ -14,7 +14,7 @@ export default defineRule({
       const file = ctx.markerFiles.get(r.target);
       if (!file || file.markers.length === 0) continue;
       const own = new Set([res.matches.start?.line, res.matches.end?.line]);
-      const markerLines = new Map(file.markers.map((m) => [m.line, m]));
+      const markerLines = file.byLine;
       const leaks = res.origins.filter((o): o is number => o !== null && markerLines.has(o) && !own.has(o));
       if (leaks.length === 0) continue;
       const first = markerLines.get(leaks[0]!)!;

@@ -10,8 +10,17 @@ import type { RuleContext } from './rule.js';
 
 const PATTERN_OPTIONS = ['start-after', 'start-at', 'end-before', 'end-at'];
 
+const memo = new WeakMap<RuleContext['allLiteralincludes'], Map<string, Map<string, Set<number>>>>();
+
 export function usedLines(ctx: RuleContext, options: { resolvedOnly?: boolean } = {}): Map<string, Set<number>> {
+  // Several rules ask, over the same directives: compute each answer once.
+  const key = options.resolvedOnly ? 'resolved' : 'all';
+  let byKey = memo.get(ctx.allLiteralincludes);
+  if (!byKey) memo.set(ctx.allLiteralincludes, (byKey = new Map()));
+  const known = byKey.get(key);
+  if (known) return known;
   const used = new Map<string, Set<number>>();
+  byKey.set(key, used);
   for (const r of ctx.allLiteralincludes) {
     if (!r.target) continue;
     let set = used.get(r.target);

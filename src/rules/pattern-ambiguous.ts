@@ -13,9 +13,9 @@ export default defineRule({
       if (!m || !r.target) continue;
       // Sphinx's documented idiom: the same text as start and end marker.
       if (m.start && m.end && m.start.pattern === m.end.pattern) continue;
-      const markers = new Map((ctx.markerFiles.get(r.target)?.markers ?? []).map((x) => [x.line, x]));
       for (const match of [m.start, m.end]) {
         if (!match || match.all.length < 2) continue;
+        const markers = ctx.markerFiles.get(r.target)?.byLine ?? new Map();
         // The same marker on several lines: marker-duplicate reports that, in the file.
         const same = match.all.map((line) => markers.get(line));
         if (same.every((x) => x && x.name === same[0]!.name && x.end === same[0]!.end)) continue;
