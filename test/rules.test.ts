@@ -18,6 +18,7 @@ import { NodeFileSystem } from '../src/core/fs-node.js';
 import { RULES } from '../src/rules/index.js';
 import { parseConfig } from '../src/config/config.js';
 
+const repoRoot = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const fixtures = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
 const docs = fileURLToPath(new URL('../docs/rules/', import.meta.url));
 const EXPECT_RST = /^\.\. expect: ([a-z-]+) (\d+):(\d+)\s*$/;
@@ -61,7 +62,8 @@ describe('rule fixtures', () => {
       const config = existsSync(configPath)
         ? parseConfig(configPath, readFileSync(configPath, 'utf8'), RULES.map((r) => r.id))
         : null;
-      const result = check({ fs: new NodeFileSystem(), root: dir, cwd: dir, gitignore: false, config });
+      // Confined to this repository, as the CLI confines a run to the git work tree.
+      const result = check({ fs: new NodeFileSystem(), root: dir, cwd: dir, gitignore: false, config, confine: { dir: repoRoot } });
       const got = result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`).sort();
       const want = expectations(dir);
       expect(want.length, `${folder} declares no expectation`).toBeGreaterThan(0);

@@ -67,6 +67,18 @@ interface CommonFlags {
   config?: string | false;
   /** `--myst-parser VERSION`. */
   mystParser?: string;
+  /** `--allow-outside-root`. */
+  allowOutsideRoot?: boolean;
+}
+
+/**
+ * What docsnip may read: the git work tree around the Sphinx root, else the
+ * current directory when the root is inside it, else the root itself.
+ */
+function confinement(fs: FileSystem, cwd: string, root: string, flags: CommonFlags): { dir: string; allow: boolean } {
+  const top = fs instanceof NodeFileSystem ? fs.workTree(root) : null;
+  const inside = root === cwd || root.startsWith(cwd.endsWith('/') ? cwd : cwd + '/');
+  return { dir: top ?? (inside ? cwd : root), allow: flags.allowOutsideRoot === true };
 }
 
 /** The configuration file: `--config`, else the nearest `.docsnip.yaml` upward from `start`. */
@@ -134,9 +146,11 @@ async function projectOptions(io: CliIO, fs: NonNullable<CliIO['fs']>, args: str
     if (args.length > 0) throw new UsageError('--changed takes the changed files; give no other paths');
     const changed = flags.changed.map((f) => toPosix(resolvePath(io.cwd, f)));
     const config = loadConfig(fs, cwd, cwd, flags.config);
+    const root = changedRoot(fs, cwd, changed, flags, config);
     return {
       fs,
-      root: changedRoot(fs, cwd, changed, flags, config),
+      root,
+      confine: confinement(fs, cwd, root, flags),
       cwd,
       config,
       changed,
@@ -164,6 +178,7 @@ async function projectOptions(io: CliIO, fs: NonNullable<CliIO['fs']>, args: str
   return {
     fs,
     root,
+    confine: confinement(fs, cwd, root, flags),
     cwd,
     config,
     paths: args.length > 0 ? paths : root === cwd ? undefined : [cwd],
@@ -215,7 +230,8 @@ export async function main(io: CliIO): Promise<number> {
       .option('--no-gitignore', 'also read documents that git ignores')
       .option('--config <file>', 'configuration file (default: the nearest .docsnip.yaml upward)')
       .option('--no-config', 'ignore configuration files')
-      .option('--myst-parser <version>', 'MyST-Parser version the docs build with (default: 3 or later; below 3, option blocks are YAML)', parseMystVersion);
+      .option('--myst-parser <version>', 'MyST-Parser version the docs build with (default: 3 or later; below 3, option blocks are YAML)', parseMystVersion)
+      .option('--allow-outside-root', 'read included files outside the repository (by default they are reported and not read)');
 
   common(
     program
@@ -394,7 +410,7 @@ export async function main(io: CliIO): Promise<number> {
         throw e;
       }
       const headFs = headCommit ? new GitFileSystem(top, headCommit) : fs;
-      const opts = { ...(await projectOptions(io, headFs, [], flags)), paths: undefined };
+      const opts = { ...(await projectOptions(io, headFs, [], flags)), paths: undefined, confine: { dir: top, allow: flags.allowOutsideRoot === true } };
       const baseFs = new GitFileSystem(top, baseCommit, opts.root);
       if (headFs instanceof GitFileSystem) headFs.preloadDirectory(opts.root);
       const baseResult = check({ ...opts, fs: baseFs });

@@ -9,7 +9,7 @@
  * git) the directories are read.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { posix } from 'node:path';
 import type { FileSystem, ReadResult } from './fs.js';
 
@@ -80,8 +80,16 @@ export class NodeFileSystem implements FileSystem {
     return out.sort();
   }
 
+  realpath(path: string): string | null {
+    try {
+      return realpathSync(path).replace(/\\/g, '/');
+    } catch {
+      return null;
+    }
+  }
+
   /** The directory a `.git` sits in, upward from `dir`, or null. */
-  private workTree(dir: string): string | null {
+  workTree(dir: string): string | null {
     if (this.tops.has(dir)) return this.tops.get(dir)!;
     let top: string | null;
     try {

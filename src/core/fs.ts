@@ -23,4 +23,6 @@ export interface FileSystem {
    * as absolute paths, sorted. With `gitignore`, files ignored by git are left out.
    */
   walk(dir: string, suffixes: readonly string[], options?: { gitignore?: boolean }): string[];
+  /** The path with every symbolic link resolved, or null when it does not exist (optional: no links). */
+  realpath?(path: string): string | null;
 }

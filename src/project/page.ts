@@ -34,15 +34,55 @@ export interface PageOptions {
   cache?: ReadCache;
 }
 
-/** Reads each file once per run (and resolves each distinct literalinclude once). */
+/** Where files may be read from: a directory (the repository), unless reading outside it is allowed. */
+export interface Confinement {
+  /** Absolute directory. */
+  dir: string;
+  /** Read files outside `dir` anyway (they are still known as outside). */
+  allow?: boolean;
+}
+
+/** The message of a read refused for being outside the confinement. */
+export const OUTSIDE_ROOT = 'outside the repository root';
+
+function isUnder(path: string, dir: string): boolean {
+  return path === dir || path.startsWith(dir.endsWith('/') ? dir : dir + '/');
+}
+
+/** Reads each file once per run (and resolves each distinct literalinclude once), never outside the confinement. */
 export class ReadCache {
   private readonly reads = new Map<string, ReadResult>();
+  private readonly outsideMemo = new Map<string, string | null>();
+  private confinedDir: string | null = null;
   readonly resolutions = new ResolveCache();
-  constructor(private readonly fs: FileSystem) {}
+  constructor(
+    private readonly fs: FileSystem,
+    readonly confinement?: Confinement,
+  ) {}
+
+  /**
+   * Where a path really leads when that is outside the confinement (the path
+   * itself, or the target of a symbolic link on the way), else null.
+   */
+  outside(path: string): string | null {
+    const c = this.confinement;
+    if (!c) return null;
+    let known = this.outsideMemo.get(path);
+    if (known !== undefined) return known;
+    if (!isUnder(path, c.dir)) known = path;
+    else {
+      this.confinedDir ??= this.fs.realpath?.(c.dir) ?? c.dir;
+      const real = this.fs.realpath?.(path) ?? null;
+      known = real !== null && !isUnder(real, this.confinedDir) ? real : null;
+    }
+    this.outsideMemo.set(path, known);
+    return known;
+  }
+
   read(path: string): ReadResult {
     let r = this.reads.get(path);
     if (!r) {
-      r = this.fs.read(path);
+      r = this.outside(path) !== null && !this.confinement?.allow ? { kind: 'error', message: OUTSIDE_ROOT } : this.fs.read(path);
       this.reads.set(path, r);
     }
     return r;

@@ -11,7 +11,7 @@
 import { posix } from 'node:path';
 import type { FileSystem } from '../core/fs.js';
 import { Matcher } from './matcher.js';
-import { analysePage, decodeText, ReadCache, type PageResult } from './page.js';
+import { analysePage, decodeText, ReadCache, type Confinement, type PageResult } from './page.js';
 import { parseSphinxConf, type SphinxConf } from './sphinx-conf.js';
 import type { SphinxFlavor } from '../resolver/literalinclude.js';
 
@@ -36,6 +36,12 @@ export interface ProjectOptions {
   flavor?: SphinxFlavor;
   /** Read MyST options as MyST-Parser 0.18 did. */
   mystLegacy?: boolean;
+  /**
+   * Read nothing outside this directory (the repository): an include or
+   * literalinclude that leads out of it, by `..` or by a symbolic link, is
+   * reported and not read. Omitted: no limit.
+   */
+  confine?: Confinement;
   /**
    * Check only the pages these files affect (absolute paths; files that no
    * longer exist count too): the pages themselves, and pages that include
@@ -76,7 +82,7 @@ function isUnder(path: string, dir: string): boolean {
 
 export function loadProject(opts: ProjectOptions): Project {
   const { fs, root } = opts;
-  const cache = new ReadCache(fs);
+  const cache = new ReadCache(fs, opts.confine);
   const confPath = posix.join(root, 'conf.py');
   let conf: SphinxConf | null = null;
   const confRead = cache.read(confPath);

@@ -44,6 +44,11 @@ function renamed(base: string, names: readonly string[]): string | null {
   return best.n;
 }
 
+function refused(ctx: RuleContext, path: string): boolean {
+  const cache = ctx.project.cache;
+  return cache.outside(path) !== null && !cache.confinement?.allow;
+}
+
 export default defineRule({
   id: 'include-file-missing',
   severity: 'error',
@@ -53,6 +58,8 @@ export default defineRule({
     for (const r of ctx.literalincludes) {
       const problem = r.resolution?.problems.find((p) => p.code === 'file-missing');
       if (!problem || !problem.file) continue;
+      // include-outside-root explains a file docsnip refused to read.
+      if (refused(ctx, problem.file)) continue;
       const isDiff = problem.file === r.diffTarget && problem.file !== r.target;
       const read = ctx.project.cache.read(problem.file);
       const what = read.kind === 'directory' ? 'is a directory, not a file' : read.kind === 'error' ? `cannot be read (${read.message})` : 'not found';
@@ -66,7 +73,7 @@ export default defineRule({
       });
     }
     for (const r of ctx.includes) {
-      if (r.problem?.code !== 'file-missing' || !r.target) continue;
+      if (r.problem?.code !== 'file-missing' || !r.target || refused(ctx, r.target)) continue;
       ctx.report({
         file: r.source,
         subject: r,

@@ -5,6 +5,7 @@ import encodingError from './encoding-error.js';
 import endMarkerNotFound from './end-marker-not-found.js';
 import includeCycle from './include-cycle.js';
 import includeFileMissing from './include-file-missing.js';
+import includeOutsideRoot from './include-outside-root.js';
 import invalidOption from './invalid-option.js';
 import lineTooLong from './line-too-long.js';
 import linesOutOfRange from './lines-out-of-range.js';
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   endMarkerNotFound,
   includeCycle,
   includeFileMissing,
+  includeOutsideRoot,
   invalidOption,
   lineTooLong,
   linesOutOfRange,
