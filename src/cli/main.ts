@@ -50,6 +50,11 @@ function parseMystVersion(value: string): string {
   return value;
 }
 
+function parseSize(value: string): number {
+  if (!/^\d+(?:\.\d+)?$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('expected a size in MiB, such as 64.');
+  return Number(value) * 2 ** 20;
+}
+
 function parsePercent(value: string): number {
   if (!/^\d+(?:\.\d+)?$/.test(value) || Number(value) > 100) throw new InvalidArgumentError('expected a percentage from 0 to 100.');
   return Number(value);
@@ -69,6 +74,8 @@ interface CommonFlags {
   mystParser?: string;
   /** `--allow-outside-root`. */
   allowOutsideRoot?: boolean;
+  /** `--max-file-size MB`. */
+  maxFileSize?: number;
 }
 
 /**
@@ -151,6 +158,7 @@ async function projectOptions(io: CliIO, fs: NonNullable<CliIO['fs']>, args: str
       fs,
       root,
       confine: confinement(fs, cwd, root, flags),
+      maxFileSize: flags.maxFileSize,
       cwd,
       config,
       changed,
@@ -179,6 +187,7 @@ async function projectOptions(io: CliIO, fs: NonNullable<CliIO['fs']>, args: str
     fs,
     root,
     confine: confinement(fs, cwd, root, flags),
+    maxFileSize: flags.maxFileSize,
     cwd,
     config,
     paths: args.length > 0 ? paths : root === cwd ? undefined : [cwd],
@@ -231,7 +240,8 @@ export async function main(io: CliIO): Promise<number> {
       .option('--config <file>', 'configuration file (default: the nearest .docsnip.yaml upward)')
       .option('--no-config', 'ignore configuration files')
       .option('--myst-parser <version>', 'MyST-Parser version the docs build with (default: 3 or later; below 3, option blocks are YAML)', parseMystVersion)
-      .option('--allow-outside-root', 'read included files outside the repository (by default they are reported and not read)');
+      .option('--allow-outside-root', 'read included files outside the repository (by default they are reported and not read)')
+      .option('--max-file-size <MiB>', 'do not read files larger than this (default 64)', parseSize);
 
   common(
     program

@@ -80,6 +80,15 @@ export class NodeFileSystem implements FileSystem {
     return out.sort();
   }
 
+  size(path: string): number | null {
+    try {
+      const s = statSync(path);
+      return s.isFile() ? s.size : null;
+    } catch {
+      return null;
+    }
+  }
+
   realpath(path: string): string | null {
     try {
       return realpathSync(path).replace(/\\/g, '/');

@@ -25,4 +25,6 @@ export interface FileSystem {
   walk(dir: string, suffixes: readonly string[], options?: { gitignore?: boolean }): string[];
   /** The path with every symbolic link resolved, or null when it does not exist (optional: no links). */
   realpath?(path: string): string | null;
+  /** A file's size in bytes without reading it, or null (optional). */
+  size?(path: string): number | null;
 }

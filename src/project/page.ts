@@ -42,6 +42,14 @@ export interface Confinement {
   allow?: boolean;
 }
 
+/** Files larger than this are not read unless `--max-file-size` says otherwise. */
+export const DEFAULT_MAX_FILE_SIZE = 64 * 2 ** 20;
+
+function tooLarge(size: number, limit: number): string {
+  const mb = (n: number): string => `${(n / 2 ** 20).toFixed(n < 2 ** 20 ? 2 : 0)} MiB`;
+  return `${mb(size)}, larger than the --max-file-size limit of ${mb(limit)}`;
+}
+
 /** The message of a read refused for being outside the confinement. */
 export const OUTSIDE_ROOT = 'outside the repository root';
 
@@ -58,6 +66,8 @@ export class ReadCache {
   constructor(
     private readonly fs: FileSystem,
     readonly confinement?: Confinement,
+    /** Files larger than this many bytes are not read (default 64 MiB). */
+    readonly maxFileSize = DEFAULT_MAX_FILE_SIZE,
   ) {}
 
   /**
@@ -82,7 +92,10 @@ export class ReadCache {
   read(path: string): ReadResult {
     let r = this.reads.get(path);
     if (!r) {
-      r = this.outside(path) !== null && !this.confinement?.allow ? { kind: 'error', message: OUTSIDE_ROOT } : this.fs.read(path);
+      const size = this.fs.size?.(path) ?? null;
+      if (this.outside(path) !== null && !this.confinement?.allow) r = { kind: 'error', message: OUTSIDE_ROOT };
+      else if (size !== null && size > this.maxFileSize) r = { kind: 'error', message: tooLarge(size, this.maxFileSize) };
+      else r = this.fs.read(path);
       this.reads.set(path, r);
     }
     return r;

@@ -42,6 +42,8 @@ export interface ProjectOptions {
    * reported and not read. Omitted: no limit.
    */
   confine?: Confinement;
+  /** Do not read files larger than this many bytes (default 64 MiB). */
+  maxFileSize?: number;
   /**
    * Check only the pages these files affect (absolute paths; files that no
    * longer exist count too): the pages themselves, and pages that include
@@ -82,7 +84,7 @@ function isUnder(path: string, dir: string): boolean {
 
 export function loadProject(opts: ProjectOptions): Project {
   const { fs, root } = opts;
-  const cache = new ReadCache(fs, opts.confine);
+  const cache = new ReadCache(fs, opts.confine, opts.maxFileSize);
   const confPath = posix.join(root, 'conf.py');
   let conf: SphinxConf | null = null;
   const confRead = cache.read(confPath);
@@ -150,8 +152,11 @@ export function loadProject(opts: ProjectOptions): Project {
     return r;
   };
   const fragments = new Set<string>();
-  for (const doc of [...documents].sort()) for (const f of analyse(doc).included) fragments.add(f);
-  for (const doc of selected) if (!documents.has(doc)) for (const f of analyse(doc).included) fragments.add(f);
+  // A document another one includes is a fragment; one that includes itself,
+  // or the documents of an include cycle, stay pages (Sphinx builds them).
+  const isFragment = (f: string, by: string): boolean => f !== by && !(documents.has(f) && analyse(f).included.has(by));
+  for (const doc of [...documents].sort()) for (const f of analyse(doc).included) if (isFragment(f, doc)) fragments.add(f);
+  for (const doc of selected) if (!documents.has(doc)) for (const f of analyse(doc).included) if (isFragment(f, doc)) fragments.add(f);
 
   const checked = new Set<string>();
   for (const doc of selected) if (!fragments.has(doc)) checked.add(doc);
@@ -268,7 +273,8 @@ function loadChanged(
   const analysed = [...candidates].sort().map((doc) => analysePage(doc, pageOptions));
   // Every document that includes a candidate names it, so it is a candidate too: the fragments are all known.
   const fragments = new Set<string>();
-  for (const r of analysed) for (const f of r.included) fragments.add(f);
+  const byPage = new Map(analysed.map((r) => [r.page, r]));
+  for (const r of analysed) for (const f of r.included) if (f !== r.page && !byPage.get(f)?.included.has(r.page)) fragments.add(f);
   const files = new Set(changed);
   const pages = analysed.filter((r) => !fragments.has(r.page) && pageDependsOn(r, files));
   const isDoc = (f: string): boolean => suffixes.some((s) => f.endsWith(s));

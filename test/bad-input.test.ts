@@ -1,0 +1,166 @@
+// The catalogue of bad input: each case is a small tree made on the fly
+// (some of them cannot be committed: a 200 MB file, symbolic link loops, a
+// 100,000-character line) with the diagnostic it must give, its position,
+// and the exit code. Nothing may throw, and no stack trace may reach stderr.
+
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { check } from '../src/check.js';
+import { MemoryFileSystem } from '../src/core/fs-memory.js';
+import type { ReadResult } from '../src/core/fs.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+type Tree = Record<string, string | Uint8Array | { link: string } | { size: number }>;
+
+function tree(files: Tree): string {
+  const dir = mkdtempSync(join(tmpdir(), 'docsnip-bad-')).replace(/\\/g, '/');
+  dirs.push(dir);
+  writeFileSync(join(dir, 'conf.py'), "project = 'bad'\n");
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(dir, name);
+    mkdirSync(dirname(path), { recursive: true });
+    if (typeof content === 'object' && 'link' in content) symlinkSync(content.link, path);
+    else if (typeof content === 'object' && 'size' in content) {
+      writeFileSync(path, '');
+      truncateSync(path, content.size);
+    } else writeFileSync(path, content);
+  }
+  return dir;
+}
+
+async function run(dir: string, args: string[] = []) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main({ argv: ['check', '--format', 'json', ...args], cwd: dir, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
+  expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+  const findings = stdout ? (JSON.parse(stdout).diagnostics as { file: string; line: number; column: number; ruleId: string; message: string }[]) : [];
+  return { code, stderr, findings: findings.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`), messages: findings.map((d) => d.message) };
+}
+
+const page = (directives: string) => `Page\n====\n\n${directives}\n`;
+
+describe('bad input gives a diagnostic, never a crash', () => {
+  it('a binary included file', async () => {
+    const r = await run(tree({ 'index.rst': page('.. literalinclude:: data.bin'), 'data.bin': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00]) }));
+    expect([r.code, r.findings]).toEqual([1, ['index.rst:4:21 encoding-error']]);
+  });
+
+  it('a page that is not UTF-8, and a wrong :encoding:', async () => {
+    const r = await run(
+      tree({
+        'latin.rst': new Uint8Array([...Buffer.from('Caf'), 0xe9, 0x0a, 0x3d, 0x3d, 0x3d, 0x3d, 0x0a]),
+        'index.rst': page('.. literalinclude:: latin1.txt\n   :encoding: ascii\n\n.. literalinclude:: latin1.txt\n   :encoding: no-such-codec'),
+        'latin1.txt': new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a]),
+      }),
+    );
+    expect(r.code).toBe(1);
+    // At the option at fault: the :encoding: value that cannot decode the file, the unknown codec.
+    expect(r.findings).toEqual(['index.rst:5:15 encoding-error', 'index.rst:8:4 invalid-option', 'latin.rst:1:1 encoding-error']);
+  });
+
+  it('UTF-16 with a byte order mark: refused as UTF-8, read with :encoding: utf-16', async () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'echo hi\n'].flatMap((c) => [c.charCodeAt(0), 0])]);
+    const r = await run(tree({ 'index.rst': page('.. literalinclude:: script.sh\n\n.. literalinclude:: script.sh\n   :encoding: utf-16'), 'script.sh': utf16 }));
+    expect(r.findings).toEqual(['index.rst:4:21 encoding-error']);
+  });
+
+  it('NUL bytes in a page and in an included file are text to Python', async () => {
+    const r = await run(tree({ 'index.rst': page('a\u0000b\n\n.. literalinclude:: nul.txt'), 'nul.txt': 'x\u0000y\n' }));
+    expect([r.code, r.findings]).toEqual([0, []]);
+  });
+
+  it('a 200 MB included file is refused with its size (and read with a larger --max-file-size)', async () => {
+    const dir = tree({ 'index.rst': page('.. literalinclude:: huge.log\n   :lines: 1'), 'huge.log': { size: 200 * 2 ** 20 } });
+    const r = await run(dir);
+    expect([r.code, r.findings]).toEqual([1, ['index.rst:4:21 include-file-missing']]);
+    expect(r.messages[0]).toBe('Included file `huge.log` cannot be read (200 MiB, larger than the --max-file-size limit of 64 MiB)');
+    expect((await run(dir, ['--max-file-size', 'x'])).code).toBe(2);
+  });
+
+  it('a line of 100,000 characters', async () => {
+    const r = await run(tree({ 'index.rst': page('x'.repeat(100_000)) }));
+    expect([r.code, r.findings]).toEqual([1, ['index.rst:4:1 line-too-long']]);
+  });
+
+  it('directives nested 300 deep', async () => {
+    const nested = Array.from({ length: 300 }, (_, i) => `${'   '.repeat(i)}.. note::\n`).join('\n') + `\n${'   '.repeat(300)}.. literalinclude:: missing.txt`;
+    const r = await run(tree({ 'index.rst': page(nested) }));
+    expect([r.code, r.findings]).toEqual([1, ['index.rst:604:921 include-file-missing']]);
+  });
+
+  it('include cycles and a page that includes itself', async () => {
+    const r = await run(tree({ 'index.rst': page('.. include:: index.rst'), 'a.rst': page('.. include:: b.txt'), 'b.txt': '.. include:: a.rst\n' }));
+    // Both stay pages (Sphinx builds them); docutils inserts a self-include once, then refuses it.
+    expect([r.code, r.findings]).toEqual([1, ['a.rst:4:14 include-cycle', 'index.rst:4:14 include-cycle']]);
+  });
+
+  it('a symbolic link loop, and a directory where a file should be', async () => {
+    const r = await run(tree({ 'index.rst': page('.. literalinclude:: loop-a\n\n.. literalinclude:: code'), 'loop-a': { link: 'loop-b' }, 'loop-b': { link: 'loop-a' }, 'code/x.txt': 'x\n' }));
+    expect([r.code, r.findings]).toEqual([1, ['index.rst:4:21 include-file-missing', 'index.rst:6:21 include-file-missing']]);
+    expect(r.messages[1]).toBe('Included file `code` is a directory, not a file');
+  });
+
+  it('a file that cannot be read (permissions)', () => {
+    // Through the FileSystem interface: a privileged user (CI runs as root) reads any file.
+    class Denied extends MemoryFileSystem {
+      override read(path: string): ReadResult {
+        return path.endsWith('secret.txt') ? { kind: 'error', message: "EACCES: permission denied, open '/d/secret.txt'" } : super.read(path);
+      }
+    }
+    const fs = new Denied({ '/d/conf.py': '', '/d/index.rst': page('.. literalinclude:: secret.txt'), '/d/secret.txt': 'x' });
+    const r = check({ fs, root: '/d', cwd: '/d', gitignore: false });
+    expect(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}: ${d.message}`)).toEqual([
+      "4:21 include-file-missing: Included file `secret.txt` cannot be read (EACCES: permission denied, open '/d/secret.txt')",
+    ]);
+  });
+
+  it('a page the user cannot read is reported, not thrown (when not privileged)', async () => {
+    const dir = tree({ 'index.rst': page('ok') });
+    chmodSync(join(dir, 'index.rst'), 0o000);
+    const r = await run(dir);
+    // root reads it anyway; anyone else gets the read error as a diagnostic.
+    expect([0, 1]).toContain(r.code);
+    chmodSync(join(dir, 'index.rst'), 0o644);
+  });
+
+  it('paths that do not exist on the command line: exit 2 with a message', async () => {
+    const dir = tree({ 'index.rst': page('ok') });
+    let stderr = '';
+    const code = await main({ argv: ['check', 'nope.rst'], cwd: dir, env: {}, stdout: () => {}, stderr: (t) => (stderr += t), isTTY: false });
+    expect([code, stderr]).toEqual([2, 'docsnip: no such file or directory: nope.rst\n']);
+  });
+
+  it('paths with spaces, Unicode and ..', async () => {
+    const r = await run(tree({ 'dir with space/página ü.rst': page('.. literalinclude:: ../code dir/ñ.txt\n   :lines: 1'), 'code dir/ñ.txt': 'one\n' }));
+    expect([r.code, r.findings]).toEqual([0, []]);
+  });
+
+  it('CRLF and mixed newlines, tabs in options', async () => {
+    const r = await run(tree({ 'index.rst': 'Page\r\n====\r\n\r\n.. literalinclude:: t.txt\n\t:lines: 1\r\n', 't.txt': 'a\r\nb\rc\n' }));
+    expect([r.code, r.findings]).toEqual([0, []]);
+  });
+
+  it('empty files: a page, and an included file', async () => {
+    const r = await run(tree({ 'empty.rst': '', 'index.rst': page('.. literalinclude:: empty.txt\n   :start-after: x'), 'empty.txt': '' }));
+    expect(r.findings).toEqual(['index.rst:5:18 start-marker-not-found']);
+  });
+
+  it('a task.yaml that is not YAML', async () => {
+    const r = await run(tree({ 'index.rst': page('.. literalinclude:: task.yaml\n   :start-after: [docs:a]\n   :end-before: [docs:a-end]'), 'task.yaml': 'execute: |\n  # [docs:a]\n  x\n  # [docs:a-end]\nkey: [unclosed\n' }));
+    expect(r.findings).toEqual(['task.yaml:6:1 yaml-invalid']);
+  });
+
+  it('option values of pathological length', async () => {
+    // Under docutils' 10,000-character line limit: an ordinary missing marker.
+    const r = await run(tree({ 'index.rst': page(`.. literalinclude:: t.txt\n   :start-after: ${'x'.repeat(9_000)}`), 't.txt': 'a\n' }));
+    expect(r.findings).toEqual(['index.rst:5:18 start-marker-not-found']);
+    // Over it: docutils refuses the document.
+    const over = await run(tree({ 'index.rst': page(`.. literalinclude:: t.txt\n   :caption: ${'x'.repeat(200_000)}`), 't.txt': 'a\n' }));
+    expect(over.findings).toEqual(['index.rst:5:1 line-too-long']);
+  });
+});
