@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { generateTree, SIZES } from './generate.mjs';
+import { timeAdversarial } from './adversarial.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -136,6 +137,14 @@ for (const size of sizes) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+{
+  const { check } = await import(join(repo, 'dist/check.js'));
+  const { MemoryFileSystem } = await import(join(repo, 'dist/core/fs-memory.js'));
+  const adversarial = timeAdversarial(check, MemoryFileSystem);
+  results.adversarial = adversarial;
+  lines.push('', 'adversarial input (10, 20, 40 lines of 5,000 characters; linear is about 4x):');
+  for (const a of adversarial) lines.push(`  ${a.name.padEnd(40)} ${a.ms.map((t) => `${t.toFixed(1)} ms`.padStart(10)).join('')}   ${a.ratio.toFixed(1)}x`);
 }
 if (results.sizes.M && results.sizes.L) {
   const ratio = results.sizes.L.check.wall / results.sizes.M.check.wall;

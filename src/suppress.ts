@@ -36,7 +36,13 @@ export interface Suppressions {
 }
 
 const RST = /^docsnip-disable-next-line(?:\s+(.*))?$/;
-const OTHER = /(?:#|\/\/|<!--|--|;|%)\s*docsnip-disable-next-line\b(.*?)(?:-->)?\s*$/;
+const OTHER = /(?:#|\/\/|<!--|--|;|%)\s*docsnip-disable-next-line\b(.*)$/;
+
+/** The rule list after the keyword: without a closing `-->` and trailing spaces (no backtracking regex). */
+function ruleList(rest: string): string {
+  const trimmed = rest.trimEnd();
+  return (trimmed.endsWith('-->') ? trimmed.slice(0, -3) : trimmed).trimEnd();
+}
 
 export function collectSuppressions(input: {
   display: (path: string) => string;
@@ -78,7 +84,7 @@ export function collectSuppressions(input: {
       const m = OTHER.exec(text);
       if (!m) return;
       const column = text.indexOf('docsnip-disable-next-line') + 1;
-      const rules = parseRules(m[1] ?? '', f.path, i + 1, column, text.trimEnd().length + 1);
+      const rules = parseRules(ruleList(m[1] ?? ''), f.path, i + 1, column, text.trimEnd().length + 1);
       spans.push({ file: input.display(f.path), from: i + 2, to: i + 2, rules });
     });
   }

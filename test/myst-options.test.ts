@@ -105,6 +105,14 @@ describe('MyST-Parser 3+ directives in check()', () => {
     expect(run(':lines: 3\n:linenos: no').text).toBe('  rockcraft pack\n');
   });
 
+  it('in a --- block a key keeps its leading colon, and its position is the colon (found by the fuzz run)', () => {
+    const r = run('---\n  :force: x\n  :lines: 3\n---');
+    expect(r.findings.filter((f) => f.includes('invalid-option'))).toEqual([
+      '5:3 invalid-option: literalinclude: unknown option: ":force"; MyST ignores the option; did you mean `:force:`?',
+      '6:3 invalid-option: literalinclude: unknown option: ":lines"; MyST ignores the option; did you mean `:lines:`?',
+    ]);
+  });
+
   it('a value its converter refuses is dropped with a warning', () => {
     const r = run(':lines: 3\n:dedent: -1');
     expect(r.text).toBe('  rockcraft pack\n');

@@ -93,11 +93,11 @@ export function coverage(
       if (text.trim() === '' || text.trim().startsWith('#') || markerLines.has(line)) continue;
       // One command: this line and the lines a trailing backslash continues it onto.
       let end = line;
-      while (end < execute.endLine && /\\\s*$/.test(mf.lines[end - 1] ?? '')) end++;
+      while (end < execute.endLine && (mf.lines[end - 1] ?? '').trimEnd().endsWith('\\')) end++;
       const lines = Array.from({ length: end - line + 1 }, (_, k) => line + k);
       tc.commands++;
       if (lines.some((l) => seen.has(l))) tc.shown++;
-      else tc.hidden.push({ line, endLine: end, text: lines.map((l) => (mf.lines[l - 1] ?? '').trim().replace(/\s*\\$/, '')).join(' ') });
+      else tc.hidden.push({ line, endLine: end, text: lines.map((l) => (mf.lines[l - 1] ?? '').trim().replace(/\\$/, '').trimEnd()).join(' ') });
       line = end;
     }
     report.tasks.push(tc);

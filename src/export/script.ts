@@ -3,6 +3,7 @@
  * `execute` runs them. Pure text rendering.
  */
 import type { Step } from './steps.js';
+import { trimEndWhere } from '../python/str.js';
 
 export interface ScriptOptions {
   /** How the page is named in the header (a display path). */
@@ -107,8 +108,8 @@ function slug(title: string): string {
   const s = title
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s || 'step';
+    .replace(/^-+/, '');
+  return trimEndWhere(s, (ch) => ch === '-') || 'step';
 }
 
 /** Marker names for the steps: the section's slug, numbered when a section has several. */

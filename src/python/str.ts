@@ -18,16 +18,29 @@ export function isPySpace(ch: string): boolean {
 
 const PY_SPACE_CLASS = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const LEADING_SPACE = new RegExp(`^[${PY_SPACE_CLASS}]+`);
-const TRAILING_SPACE = new RegExp(`[${PY_SPACE_CLASS}]+$`);
+const SPACE_CHAR = new RegExp(`[${PY_SPACE_CLASS}]`);
+
+/**
+ * `s` without the trailing characters that `isTrailing` accepts. A loop, not
+ * a `[…]+$` regex: that one tries every start position of a long run that is
+ * followed by something else, and takes quadratic time.
+ */
+export function trimEndWhere(s: string, isTrailing: (ch: string) => boolean): string {
+  let end = s.length;
+  while (end > 0 && isTrailing(s[end - 1]!)) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+const isSpaceChar = (ch: string): boolean => SPACE_CHAR.test(ch);
 
 /** Python `s.strip()` (no argument). */
 export function pyStrip(s: string): string {
-  return s.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '');
+  return trimEndWhere(s.replace(LEADING_SPACE, ''), isSpaceChar);
 }
 
 /** Python `s.rstrip()` (no argument). */
 export function pyRstrip(s: string): string {
-  return s.replace(TRAILING_SPACE, '');
+  return trimEndWhere(s, isSpaceChar);
 }
 
 /** Python `s.lstrip()` (no argument). */
@@ -191,7 +204,7 @@ export class PyValueError extends Error {
 
 const INT_SPACE = '\\t\\n\\v\\f\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const INT_SPACE_START = new RegExp(`^[${INT_SPACE}]+`);
-const INT_SPACE_END = new RegExp(`[${INT_SPACE}]+$`);
+const INT_SPACE_CHAR = new RegExp(`[${INT_SPACE}]`);
 
 /** Python's default limit on digits for `int(str)` (3.11+). */
 const MAX_STR_DIGITS = 4300;
@@ -215,7 +228,7 @@ function decimalValue(ch: string): number {
 export function pyInt(s: string): bigint {
   // int() maps non-ASCII spaces to ' ' but keeps ASCII characters, then
   // skips only ASCII whitespace, so \x1c-\x1f are not spaces here.
-  const body = s.replace(INT_SPACE_START, '').replace(INT_SPACE_END, '');
+  const body = trimEndWhere(s.replace(INT_SPACE_START, ''), (ch) => INT_SPACE_CHAR.test(ch));
   let i = 0;
   let negative = false;
   const chars = Array.from(body);

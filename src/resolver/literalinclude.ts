@@ -12,7 +12,7 @@
 import { unifiedDiff } from '../python/difflib.js';
 import { lookupCodec, nonTextEncodingMessage, PythonDecodeError } from '../python/codecs.js';
 import { analysePythonSource } from './pyobject.js';
-import { expandTabs, pyHead, pyRepr, pyStrip, pyTail, splitLines, textwrapDedent, universalNewlines } from '../python/str.js';
+import { expandTabs, pyHead, pyRepr, pyStrip, pyTail, splitLines, textwrapDedent, trimEndWhere, universalNewlines } from '../python/str.js';
 import { anyOutOfRange, indexesBelow, isConsecutive, parseLineSpec } from './line-spec.js';
 import type { LiteralIncludeOptions } from './options.js';
 
@@ -292,7 +292,7 @@ function resolveUncached(req: ResolveRequest): Resolution {
  * characters (a transition, which is not allowed there).
  */
 function checkCaption(caption: string, at: NonNullable<ResolveRequest['directive']>, flavor: SphinxFlavor): void {
-  const text = caption.split('\n')[0]!.replace(/[ \t]+$/, '');
+  const text = trimEndWhere(caption.split('\n')[0]!, (ch) => ch === ' ' || ch === '\t');
   let detail: string | null = null;
   if (caption.trim() === '::') {
     detail = `${at.sourcePath}:${at.contentLine + 1}: (WARNING/2) Literal block expected; none found.`;

@@ -9,7 +9,7 @@
  * exactly as in a Sphinx build log.
  */
 import { lookupCodec } from '../python/codecs.js';
-import { pyInt, pyReprValue, pySplit, pyStrip, PyValueError } from '../python/str.js';
+import { pyInt, pyReprValue, pySplit, pyStrip, PyValueError, trimEndWhere } from '../python/str.js';
 
 /** Converted option values. A key is present when the option was given. */
 export interface LiteralIncludeOptions {
@@ -117,7 +117,7 @@ export function makeId(s: string): string {
   // Drop what NFKD cannot turn into ASCII.
   id = id.normalize('NFKD').replace(/[^\x00-\x7f]/g, '');
   id = pySplit(id).join(' ').replace(/[^a-z0-9]+/g, '-');
-  return id.replace(/^[-0-9]+|-+$/g, '');
+  return trimEndWhere(id.replace(/^[-0-9]+/, ''), (ch) => ch === '-');
 }
 
 const classOption: Converter = (value) => {

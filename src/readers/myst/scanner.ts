@@ -519,7 +519,7 @@ class MystScanner {
     // The body as indexes into the content lines.
     let body: number[] = contentLines.map((_, k) => k);
     if (spec.options) {
-      let block: { text: string; lines: number[]; colOffsets: number[] } | null = null;
+      let block: { text: string; lines: number[]; colOffsets: number[]; colon: boolean } | null = null;
       if (content.startsWith('---')) {
         const after = contentLines.slice(1);
         const endAt = after.findIndex((l) => /^-{3,}/.test(l));
@@ -530,6 +530,7 @@ class MystScanner {
           text: blockLines.map((l) => l.slice(common)).join('\n') + (endAt >= 0 && blockLines.length > 0 ? '\n' : ''),
           lines: blockLines.map((_, k) => k + 1),
           colOffsets: blockLines.map(() => common),
+          colon: false,
         };
         // Python: the text after the closing line, split again.
         body = endAt >= 0 ? rejoin(contentLines, endAt + 2) : [];
@@ -547,7 +548,7 @@ class MystScanner {
           cols.push(line.length - stripped.length + 1);
           k++;
         }
-        block = { text: yaml.join('\n'), lines: lineNos, colOffsets: cols };
+        block = { text: yaml.join('\n'), lines: lineNos, colOffsets: cols, colon: true };
         body = rejoin(contentLines, k);
       }
       if (block) this.readOptions(d, block, contentLine, contentCol, contentLines, map, legacy);
@@ -598,7 +599,7 @@ class MystScanner {
 
   private readOptions(
     d: RstDirective,
-    block: { text: string; lines: number[]; colOffsets: number[] },
+    block: { text: string; lines: number[]; colOffsets: number[]; colon: boolean },
     contentLine: (k: number) => number,
     contentCol: (k: number, line: string) => number,
     contentLines: readonly string[],
@@ -606,7 +607,7 @@ class MystScanner {
     legacy: boolean,
   ): void {
     // Options written `:key: value` lost their leading colon in the block.
-    const keyShift = block.colOffsets.length > 0 && contentLines[block.lines[0] ?? 0]?.trimStart().startsWith(':') ? -1 : 0;
+    const keyShift = block.colon ? -1 : 0;
     const pos = (blockLine: number, blockCol: number): Point => {
       const k = block.lines[blockLine] ?? block.lines[block.lines.length - 1] ?? 0;
       const line = contentLines[k] ?? '';

@@ -1,0 +1,36 @@
+/**
+ * Inputs built to make a scanner or a regular expression slow: long runs of
+ * spaces, colons, backticks, quotes and option markers, in rST and MyST.
+ * Each shape is timed at three sizes (1x, 2x, 4x as many lines of 5,000
+ * characters); linear code takes about 4x as long at 4x the size.
+ */
+import { performance } from 'node:perf_hooks';
+
+const LINE = 5000;
+export const SHAPES = {
+  'rst: spaces then text': (n) => 'T\n=\n\n' + `${' '.repeat(LINE)}x\n\n`.repeat(n),
+  'rst: option of colons': (n) => 'T\n=\n\n' + `.. literalinclude:: a.txt\n   :${':'.repeat(LINE)}\n\n`.repeat(n),
+  'rst: backticks': (n) => 'T\n=\n\n' + `${'`'.repeat(LINE)}\n\n`.repeat(n),
+  'rst: option value " :x" runs': (n) => 'T\n=\n\n' + `.. literalinclude:: a.txt\n   :start-after: ${' :x'.repeat(LINE / 3)}\n\n`.repeat(n),
+  'rst: trailing spaces in a caption': (n) => 'T\n=\n\n' + `.. literalinclude:: a.txt\n   :caption: x${' '.repeat(LINE)}y\n\n`.repeat(n),
+  'md: colons before a name': (n) => '# T\n\n' + `${':'.repeat(LINE)}{note}\n\n`.repeat(n),
+  'md: backticks before a name': (n) => '# T\n\n' + `${'`'.repeat(LINE)}{literalinclude} a.txt\n\n`.repeat(n),
+  'md: escaped quotes in an option': (n) => '# T\n\n' + `\`\`\`{literalinclude} a.txt\n:start-after: "${'\\"'.repeat(LINE / 2)}"\n\`\`\`\n\n`.repeat(n),
+};
+
+/** Milliseconds to check each shape at 10, 20 and 40 lines, and the 4x/1x ratio. */
+export function timeAdversarial(check, MemoryFileSystem) {
+  const out = [];
+  for (const [name, make] of Object.entries(SHAPES)) {
+    const md = name.startsWith('md');
+    const times = [10, 20, 40].map((n) => {
+      const fs = new MemoryFileSystem({ '/d/conf.py': "extensions = ['myst_parser']\n", [md ? '/d/index.md' : '/d/index.rst']: make(n), '/d/a.txt': 'a\n' });
+      check({ fs, root: '/d', cwd: '/d', gitignore: false }); // warm
+      const t = performance.now();
+      check({ fs, root: '/d', cwd: '/d', gitignore: false });
+      return performance.now() - t;
+    });
+    out.push({ name, ms: times, ratio: times[2] / times[0] });
+  }
+  return out;
+}
