@@ -1,8 +1,9 @@
 /**
  * Inputs built to make a scanner or a regular expression slow: long runs of
- * spaces, colons, backticks, quotes and option markers, in rST and MyST.
- * Each shape is timed at three sizes (1x, 2x, 4x as many lines of 5,000
- * characters); linear code takes about 4x as long at 4x the size.
+ * spaces, colons, backticks, quotes and option markers, deep nesting, many
+ * comments or content lines, in rST and MyST. Each shape is timed at three
+ * sizes (1x, 2x, 4x the input); linear code takes about 4x as long at 4x the
+ * size. Most shapes are 10, 20 and 40 lines of 5,000 characters.
  */
 import { performance } from 'node:perf_hooks';
 
@@ -15,6 +16,12 @@ export const SHAPES = {
   'rst: trailing spaces in a caption': (n) => 'T\n=\n\n' + `.. literalinclude:: a.txt\n   :caption: x${' '.repeat(LINE)}y\n\n`.repeat(n),
   'md: colons before a name': (n) => '# T\n\n' + `${':'.repeat(LINE)}{note}\n\n`.repeat(n),
   'md: backticks before a name': (n) => '# T\n\n' + `${'`'.repeat(LINE)}{literalinclude} a.txt\n\n`.repeat(n),
+  // Every line opens a fence inside the previous one: 400 to 1,600 lines, read
+  // to the 100-level limit, so the cost is about 101 x lines - 5,050 (4.4x).
+  'md: colon fences nested 400-1,600 deep': (n) => '# T\n\n' + ':::::{note}\n'.repeat(n * 40),
+  'md: % comments between code blocks': (n) => '# T\n\n' + '% c\n```\nx\n```\n'.repeat(n * 500),
+  'md: a directive with 10,000s of lines': (n) => '# T\n\n```{note}\n' + 'x\n'.repeat(n * 1000) + '```\n',
+  'rst: a directive with 10,000s of lines': (n) => 'T\n=\n\n.. note::\n\n' + '   x\n'.repeat(n * 1000),
   'md: escaped quotes in an option': (n) => '# T\n\n' + `\`\`\`{literalinclude} a.txt\n:start-after: "${'\\"'.repeat(LINE / 2)}"\n\`\`\`\n\n`.repeat(n),
 };
 

@@ -143,7 +143,7 @@ for (const size of sizes) {
   const { MemoryFileSystem } = await import(join(repo, 'dist/core/fs-memory.js'));
   const adversarial = timeAdversarial(check, MemoryFileSystem);
   results.adversarial = adversarial;
-  lines.push('', 'adversarial input (10, 20, 40 lines of 5,000 characters; linear is about 4x):');
+  lines.push('', 'adversarial input (1x, 2x, 4x the size; linear is about 4x):');
   for (const a of adversarial) lines.push(`  ${a.name.padEnd(40)} ${a.ms.map((t) => `${t.toFixed(1)} ms`.padStart(10)).join('')}   ${a.ratio.toFixed(1)}x`);
 }
 if (results.sizes.M && results.sizes.L) {

@@ -87,10 +87,25 @@ describe('bad input gives a diagnostic, never a crash', () => {
     expect([r.code, r.findings]).toEqual([1, ['index.rst:4:1 line-too-long']]);
   });
 
-  it('directives nested 300 deep', async () => {
+  it('directives nested 300 deep: reported at the limit, nothing below is read', async () => {
     const nested = Array.from({ length: 300 }, (_, i) => `${'   '.repeat(i)}.. note::\n`).join('\n') + `\n${'   '.repeat(300)}.. literalinclude:: missing.txt`;
     const r = await run(tree({ 'index.rst': page(nested) }));
-    expect([r.code, r.findings]).toEqual([1, ['index.rst:604:921 include-file-missing']]);
+    // Note 101 (depth 100) is at line 4 + 2 * 100; its content starts two lines below, indented 3 * 101.
+    expect([r.code, r.findings]).toEqual([1, ['index.rst:206:304 nesting-too-deep']]);
+  });
+
+  it('directives nested 100 deep are read', async () => {
+    const nested = Array.from({ length: 100 }, (_, i) => `${'   '.repeat(i)}.. note::\n`).join('\n') + `\n${'   '.repeat(100)}.. literalinclude:: missing.txt`;
+    const r = await run(tree({ 'index.rst': page(nested) }));
+    expect([r.code, r.findings]).toEqual([1, ['index.rst:204:321 include-file-missing']]);
+  });
+
+  it('MyST colon fences nested 300 deep', async () => {
+    const n = 300;
+    const md = '# T\n\n' + Array.from({ length: n }, (_, i) => ':'.repeat(n + 3 - i) + '{note}\n').join('') + '```{literalinclude} missing.txt\n```\n';
+    const r = await run(tree({ 'conf.py': "extensions = ['myst_parser']\nmyst_enable_extensions = ['colon_fence']\n", 'index.md': md }));
+    // Fence 101 (depth 100) is on line 3 + 100; its content, fence 102, is on the next line.
+    expect([r.code, r.findings]).toEqual([1, ['index.md:104:1 nesting-too-deep']]);
   });
 
   it('include cycles and a page that includes itself', async () => {

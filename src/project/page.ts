@@ -371,6 +371,7 @@ function spliceOtherSyntax(scan: RstScan, includes: Map<RstDirective, IncludeRes
     sub.directives.forEach((d, k) => (d.seq = base + (k + 1) / (sub.directives.length + 1)));
     scan.directives.splice(at + 1, 0, ...sub.directives);
     scan.comments.push(...sub.comments);
+    for (const t of sub.tooDeep ?? []) if (!scan.tooDeep?.some((x) => x.file === t.file)) (scan.tooDeep ??= []).push(t);
     r.parsed = true;
   }
 }

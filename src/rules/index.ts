@@ -15,6 +15,7 @@ import markerOutsideExecute from './marker-outside-execute.js';
 import markerUnpaired from './marker-unpaired.js';
 import markerUnused from './marker-unused.js';
 import mystUnquotedMarker from './myst-unquoted-marker.js';
+import nestingTooDeep from './nesting-too-deep.js';
 import noLinesSelected from './no-lines-selected.js';
 import optionConflict from './option-conflict.js';
 import patternAmbiguous from './pattern-ambiguous.js';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   markerUnpaired,
   markerUnused,
   mystUnquotedMarker,
+  nestingTooDeep,
   noLinesSelected,
   optionConflict,
   patternAmbiguous,

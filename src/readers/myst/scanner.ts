@@ -18,7 +18,9 @@ import type { Code, Heading, Html, Nodes, Root } from 'mdast';
 import { directiveSpec } from '../rst/directive-specs.js';
 import {
   scanRst,
+  MAX_NESTING,
   type IncludeInsertion,
+  type NestingLimit,
   type Point,
   type Range,
   type RstComment,
@@ -205,10 +207,11 @@ interface Found {
   comments: RstComment[];
   titles: RstTitle[];
   fences: CodeFence[];
+  tooDeep: NestingLimit[];
 }
 
 class MystScanner {
-  readonly found: Found = { directives: [], comments: [], titles: [], fences: [] };
+  readonly found: Found = { directives: [], comments: [], titles: [], fences: [], tooDeep: [] };
   readonly chain: string[] = [];
   /** Next reading-order number. */
   private seq = 0;
@@ -219,10 +222,15 @@ class MystScanner {
   }
 
   scanText(text: string, map: LineMap, ancestors: string[], depth: number, document = false): void {
+    if (depth > MAX_NESTING) {
+      this.limit({ file: map.file, ...this.point(map, 0, 0) });
+      return;
+    }
     const textLines = text.split('\n');
     const lines = textLines.slice();
     if (document) maskFrontMatter(lines);
-    const first = structureOf(parseMarkdown(lines.join('\n')) as Root);
+    const firstTree = parseMarkdown(lines.join('\n')) as Root;
+    const first = structureOf(firstTree);
     // Footnotes: MyST renders the referenced ones (first definition only) after the body.
     const footnotes = document ? takeFootnotes(lines, first.literal) : [];
     const rendered: Footnote[] = [];
@@ -246,8 +254,10 @@ class MystScanner {
     // fixed point (convert, re-parse, convert again with what the parse saw).
     let structure = footnotes.length > 0 ? structureOf(parseMarkdown(lines.join('\n')) as Root) : first;
     let converted = convertColonFences(lines, structure);
-    let tree = parseMarkdown(converted.lines.join('\n')) as Root;
-    for (let round = 0; round < 4; round++) {
+    // Without colon fences (and footnotes) the first parse is the final one.
+    const unchanged = footnotes.length === 0 && converted.colon.size === 0;
+    let tree = unchanged ? firstTree : (parseMarkdown(converted.lines.join('\n')) as Root);
+    for (let round = 0; round < 4 && !unchanged; round++) {
       structure = structureOf(tree);
       // Lines of a converted colon fence count as what they are: its content, not code.
       for (const c of converted.colon) structure.literal.delete(c);
@@ -264,9 +274,10 @@ class MystScanner {
     };
     visit(tree);
     // MyST line comments: `% text` at the start of a line.
+    let codeLines: Set<number> | null = null;
     lines.forEach((line, i) => {
       const m = /^\s{0,3}%(.*)$/.exec(line);
-      if (m && !converted.colon.has(i) && !this.insideCode(tree, i + 1)) {
+      if (m && !converted.colon.has(i) && !(codeLines ??= linesInCode(tree)).has(i + 1)) {
         const start = this.point(map, i, line.indexOf('%'));
         this.found.comments.push({ file: map.file, text: m[1]!.trim(), range: { start, end: this.point(map, i, line.length) } });
       }
@@ -294,17 +305,6 @@ class MystScanner {
         all.splice(at, 0, d);
       }
     }
-  }
-
-  private insideCode(tree: Root, line: number): boolean {
-    let inside = false;
-    const walk = (n: Nodes): void => {
-      if (inside) return;
-      if (n.type === 'code' && n.position && line >= n.position.start.line && line <= n.position.end.line) inside = true;
-      if ('children' in n) for (const c of n.children) walk(c as Nodes);
-    };
-    walk(tree);
-    return inside;
   }
 
   private heading(node: Heading, map: LineMap): void {
@@ -402,8 +402,9 @@ class MystScanner {
     const sub = (indexes: readonly number[], cuts: readonly number[] = []): { text: string; map: LineMap } => {
       const m: LineMap = { file: map.file, lines: [], cols: [], raw: map.raw };
       const texts: string[] = [];
+      const contentLines = pyLines(content);
       indexes.forEach((k, n) => {
-        const line = k < 0 ? argument : pyLines(content)[k] ?? '';
+        const line = k < 0 ? argument : contentLines[k] ?? '';
         const cut = cuts[n] ?? 0;
         const ti = k < 0 ? i : contentLine(k);
         texts.push(line.slice(cut));
@@ -447,10 +448,16 @@ class MystScanner {
         depth === 0 ? (t) => ({ ...t, line: t.line + own(t.file) }) : null,
       );
       this.found.comments.push(...scan.comments);
+      for (const t of scan.tooDeep ?? []) this.limit({ ...t, line: t.line + own(t.file) });
     } else {
       this.scanText(lines.join('\n'), map, ancestors, depth);
     }
     this.chain.pop();
+  }
+
+  /** Record where nesting went too deep, once per file. */
+  limit(at: NestingLimit): void {
+    if (!this.found.tooDeep.some((t) => t.file === at.file)) this.found.tooDeep.push(at);
   }
 
   /** Take over what the rST reader found in embedded text, in its reading order. */
@@ -493,6 +500,7 @@ class MystScanner {
       (d) => (d.file !== map.file ? shift(d, 0, () => 0, ancestors, depth) : remap(d, toLine, toCol, ancestors, depth)),
       depth === 0 ? (t) => (t.file !== map.file ? t : { ...t, line: toLine(t.line) }) : null,
     );
+    for (const t of scan.tooDeep ?? []) this.limit(t.file !== map.file ? t : { file: t.file, line: toLine(t.line), column: t.column + toCol(t.line) });
     for (const c of scan.comments) {
       const l = c.range.start.line;
       this.found.comments.push({ ...c, file: map.file, range: { start: { line: map.lines[first + l - 1] ?? 0, column: c.range.start.column }, end: c.range.end } });
@@ -765,6 +773,17 @@ function shift(d: RstDirective, offset: number, toCol: (l: number) => number, an
   return remap(d, (l) => l + offset, toCol, ancestors, depth);
 }
 
+/** The (1-based) lines inside code blocks of a tree, computed once per text. */
+function linesInCode(tree: Root): Set<number> {
+  const inside = new Set<number>();
+  const walk = (n: Nodes): void => {
+    if (n.type === 'code' && n.position) for (let l = n.position.start.line; l <= n.position.end.line; l++) inside.add(l);
+    if ('children' in n) for (const c of n.children) walk(c as Nodes);
+  };
+  walk(tree);
+  return inside;
+}
+
 /** Scan a MyST Markdown document (already decoded, BOM removed). */
 export function scanMyst(source: string, options: MystScanOptions = {}): RstScan {
   const file = options.file ?? '';
@@ -773,6 +792,6 @@ export function scanMyst(source: string, options: MystScanOptions = {}): RstScan
   scanner.chain.push(options.key ?? file);
   const map: LineMap = { file, lines: raw.map((_, k) => k + 1), cols: raw.map(() => 0), raw };
   scanner.scanText(raw.join('\n'), map, [], 0, true);
-  const { directives, comments, titles, fences } = scanner.found;
-  return { directives, comments, titles, fences, fatal: null };
+  const { directives, comments, titles, fences, tooDeep } = scanner.found;
+  return { directives, comments, titles, fences, fatal: null, tooDeep };
 }

@@ -165,6 +165,22 @@ export interface RstScan {
   fences?: CodeFence[];
   /** A problem that stops docutils from parsing the document at all. */
   fatal: string | null;
+  /** Where nesting went deeper than {@link MAX_NESTING} (once per file); nothing below is read. */
+  tooDeep?: NestingLimit[];
+}
+
+/**
+ * Body elements nested deeper than this are not read. Sphinx itself stops
+ * with a RecursionError somewhere between 100 and 150 nested directives
+ * (rST or MyST), so nothing real is lost, and the cap keeps re-reading of
+ * nested content (each level is parsed again, as docutils does) linear.
+ */
+export const MAX_NESTING = 100;
+
+export interface NestingLimit {
+  file: string;
+  line: number;
+  column: number;
 }
 
 const SIMPLENAME = String.raw`(?:(?!_)[\p{L}\p{N}])+(?:[-._+:](?:(?!_)[\p{L}\p{N}])+)*`;
@@ -371,6 +387,7 @@ class Scanner {
   readonly comments: RstComment[] = [];
   readonly titles: RstTitle[] = [];
   readonly sources: Source[] = [];
+  readonly tooDeep: NestingLimit[] = [];
   /** Next reading-order number. */
   private seq = 0;
   /** docutils' include log: keys of the files being included, the document first. */
@@ -504,7 +521,13 @@ class Scanner {
   }
 
   private nested(block: Block, ancestors: string[], depth: number): void {
-    if (block.length > 0) this.parseBody(block, false, ancestors, depth + 1);
+    if (block.length === 0) return;
+    if (depth + 1 > MAX_NESTING) {
+      const file = this.fileOf(block.src[0]!);
+      if (!this.tooDeep.some((t) => t.file === file)) this.tooDeep.push({ file, ...this.point(block.src[0]!, block.col[0]!) });
+      return;
+    }
+    this.parseBody(block, false, ancestors, depth + 1);
   }
 
   private blockQuote(b: Block, i: number, ancestors: string[], depth: number): number {
@@ -1126,5 +1149,5 @@ export function scanRst(source: string, options: ScanOptions = {}): RstScan {
   scanner.chain.push(options.key ?? options.file ?? '');
   const block = scanner.addSource(options.file ?? '', lines);
   scanner.parseBody(block, true, [], 0);
-  return { directives: scanner.directives, comments: scanner.comments, titles: scanner.titles, fatal: null };
+  return { directives: scanner.directives, comments: scanner.comments, titles: scanner.titles, fatal: null, tooDeep: scanner.tooDeep };
 }
