@@ -5,7 +5,7 @@
 // and reviewed between two commits; both must agree.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -174,6 +174,52 @@ describe('docsnip review', () => {
     expect(fixed.code).toBe(0);
     expect(fixed.report.fixedProblems.map(where)).toEqual([`${PAGE}:216:19 start-marker-not-found`, `${TASK}:62:3 marker-unpaired`, `${TASK}:64:3 marker-unpaired`].sort());
     expect(fixed.report.snippets.map((s) => [s.line, s.status])).toEqual([[214, 'changed']]);
+  });
+
+  it("runs nothing the repository's git configuration names: filters, textconv, external diff, fsmonitor, hooks", async () => {
+    const dir = repo();
+    const ran = mkdtempSync(join(tmpdir(), 'docsnip-ran-'));
+    dirs.push(ran);
+    // A pull request's .gitattributes can name any driver the machine configures.
+    writeFileSync(join(dir, '.gitattributes'), '* filter=evil diff=evil\n');
+    edit(dir, TASK, /# \[docs:pack\]$/m, '# [docs:pack-it]');
+    git(dir, '-c', 'core.hooksPath=/dev/null', 'add', '-A');
+    git(dir, '-c', 'core.hooksPath=/dev/null', 'commit', '-qm', 'the change');
+    const script = (name: string, body = '') => {
+      const path = join(ran, `${name}.sh`);
+      writeFileSync(path, `#!/bin/sh\ntouch '${ran}/${name}'\n${body}`, { mode: 0o755 });
+      return path;
+    };
+    git(dir, 'config', 'filter.evil.clean', script('clean', 'cat\n'));
+    git(dir, 'config', 'filter.evil.smudge', script('smudge', 'cat\n'));
+    git(dir, 'config', 'filter.evil.required', 'true');
+    git(dir, 'config', 'diff.evil.textconv', script('textconv', 'cat "$1"\n'));
+    git(dir, 'config', 'diff.external', script('external'));
+    git(dir, 'config', 'core.fsmonitor', script('fsmonitor'));
+    git(dir, 'config', 'core.hooksPath', join(ran, 'hooks'));
+    mkdirSync(join(ran, 'hooks'));
+    for (const hook of ['post-checkout', 'post-index-change', 'reference-transaction', 'pre-auto-gc']) {
+      writeFileSync(join(ran, 'hooks', hook), `#!/bin/sh\ntouch '${ran}/hook-${hook}'\n`, { mode: 0o755 });
+    }
+    // Files git must look at again (their stat data changed): hashing them would run the clean filter.
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(join(dir, TASK), later, later);
+    utimesSync(join(dir, PAGE), later, later);
+    edit(dir, PAGE, /^Suppose you maintain/m, 'Say you maintain');
+    const worktree = await runReview(dir, ['--base', 'HEAD~1']);
+    const committed = await runReview(dir, ['--base', 'HEAD~1', '--head', 'HEAD']);
+    for (const r of [worktree, committed]) {
+      expect(r.code).toBe(1);
+      expect((JSON.parse(r.stdout) as { newProblems: unknown[] }).newProblems.map(where)).toEqual([
+        `${PAGE}:216:19 start-marker-not-found`,
+        `${TASK}:62:3 marker-unpaired`,
+        `${TASK}:64:3 marker-unpaired`,
+      ]);
+    }
+    // The scripts work when git runs them (proof that the set-up is live) ...
+    expect(readdirSync(ran).filter((f) => !f.endsWith('.sh') && f !== 'hooks')).toEqual([]);
+    git(dir, 'diff', '--stat', 'HEAD~1');
+    expect(readdirSync(ran).filter((f) => !f.endsWith('.sh') && f !== 'hooks').length).toBeGreaterThan(0);
   });
 
   it('refuses an unknown revision', async () => {

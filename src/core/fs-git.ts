@@ -14,8 +14,32 @@ export class GitError extends Error {}
 
 const MAX_BUFFER = 1 << 30;
 
+/**
+ * Options that keep git from running anything the repository's configuration
+ * names: no fsmonitor hook, no pager, and every configured clean, smudge or
+ * process filter switched off (a `.gitattributes` in a pull request can
+ * name any configured driver). docsnip reads bytes as they are stored.
+ * Plumbing commands run no hooks, and diffs are asked for without external
+ * diff programs or textconv.
+ */
+const safeCache = new Map<string, string[]>();
+export function safeGitOptions(cwd: string): string[] {
+  let options = safeCache.get(cwd);
+  if (options) return options;
+  options = ['--no-pager', '-c', 'core.fsmonitor=false'];
+  const r = spawnSync('git', [...options, 'config', '--name-only', '--get-regexp', String.raw`^filter\..*\.(clean|smudge|process|required)$`], { cwd });
+  const drivers = new Set<string>();
+  for (const key of r.status === 0 ? r.stdout.toString('utf8').split('\n') : []) {
+    const m = /^filter\.(.+)\.[a-z]+$/.exec(key.trim());
+    if (m) drivers.add(m[1]!);
+  }
+  for (const d of drivers) options.push('-c', `filter.${d}.clean=`, '-c', `filter.${d}.smudge=`, '-c', `filter.${d}.process=`, '-c', `filter.${d}.required=false`);
+  safeCache.set(cwd, options);
+  return options;
+}
+
 function git(cwd: string, args: readonly string[], input?: string | Uint8Array): Buffer {
-  const r = spawnSync('git', args, { cwd, input, maxBuffer: MAX_BUFFER });
+  const r = spawnSync('git', [...safeGitOptions(cwd), ...args], { cwd, input, maxBuffer: MAX_BUFFER });
   if (r.error) throw new GitError(`cannot run git: ${r.error.message}`);
   if (r.status !== 0) throw new GitError(r.stderr.toString('utf8').trim() || `git ${args.join(' ')} failed`);
   return r.stdout;
@@ -45,7 +69,7 @@ export interface GitChange {
  * detected as `git diff -M` does.
  */
 export function gitChanges(top: string, base: string, head: string | null): GitChange[] {
-  const args = ['diff', '--name-status', '-M', '-z', '--no-ext-diff', base, ...(head ? [head] : []), '--'];
+  const args = ['diff', '--name-status', '-M', '-z', '--no-ext-diff', '--no-textconv', base, ...(head ? [head] : []), '--'];
   const fields = git(top, args).toString('utf8').split('\0').filter((f) => f !== '');
   const out: GitChange[] = [];
   const abs = (p: string): string => posix.join(top, p);

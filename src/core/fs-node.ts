@@ -120,7 +120,8 @@ export class NodeFileSystem implements FileSystem {
     const top = this.workTree(dir);
     if (top === null) return null;
     const rel = posix.relative(top, dir);
-    const r = spawnSync('git', ['ls-files', '-z', '-t', '-c', '-d', '-o', '--exclude-standard', '--', rel === '' ? '.' : rel], {
+    // No fsmonitor hook: nothing the repository's configuration names is run.
+    const r = spawnSync('git', ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '-t', '-c', '-d', '-o', '--exclude-standard', '--', rel === '' ? '.' : rel], {
       cwd: top,
       maxBuffer: 1 << 30,
     });
