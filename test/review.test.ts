@@ -210,7 +210,7 @@ describe('docsnip review', () => {
     const committed = await runReview(dir, ['--base', 'HEAD~1', '--head', 'HEAD']);
     for (const r of [worktree, committed]) {
       expect(r.code).toBe(1);
-      expect((JSON.parse(r.stdout) as { newProblems: unknown[] }).newProblems.map(where)).toEqual([
+      expect((JSON.parse(r.stdout) as { newProblems: { file: string; line: number; column: number; ruleId: string }[] }).newProblems.map(where)).toEqual([
         `${PAGE}:216:19 start-marker-not-found`,
         `${TASK}:62:3 marker-unpaired`,
         `${TASK}:64:3 marker-unpaired`,

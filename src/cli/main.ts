@@ -3,6 +3,7 @@
  * environment, output functions, file system), so tests run it in-process;
  * `bin/docsnip.js` wires it to the real process.
  */
+import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { posix, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -207,9 +208,10 @@ function useColor(io: CliIO, flag: boolean | undefined): boolean {
 /** Write a report file atomically: a temporary file beside it, then a rename. */
 function writeReport(io: CliIO, file: string, text: string): void {
   const target = resolvePath(io.cwd, file);
-  const temp = `${target}.${process.pid}.tmp`;
+  // An unpredictable name, created exclusively: never through a planted symbolic link.
+  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    writeFileSync(temp, text);
+    writeFileSync(temp, text, { flag: 'wx' });
     renameSync(temp, target);
   } catch (e) {
     rmSync(temp, { force: true });

@@ -1,7 +1,7 @@
 // The parts of `docsnip export`: which blocks are steps, how they are written
 // out, and how the command behaves on bad input.
 
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -136,6 +136,18 @@ describe('docsnip export on bad input', () => {
     expect(r.stderr).toContain("cannot export index.rst:\nindex.rst:6: a step of the tutorial, but Sphinx renders no block for it: start-after pattern not found: [docs:pak]\n");
     expect(r.stderr).toContain('[start-marker-not-found]');
     expect(existsSync(out)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs nothing and writes only --output, replacing it whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docsnip-export-out-'));
+    const out = join(dir, 'out.sh');
+    writeFileSync(out, 'old\n');
+    const page = `${good}\n.. code-block:: bash\n\n   touch '${dir}/ran' $(touch '${dir}/ran2')\n`;
+    const r = await run(['export', 'index.rst', '--output', out], { '/d/index.rst': page, '/d/part.rst': 'Hi.\n' });
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '', '']);
+    expect(readFileSync(out, 'utf8')).toContain(`touch '${dir}/ran' $(touch '${dir}/ran2')\n`);
+    expect(readdirSync(dir)).toEqual(['out.sh']);
     rmSync(dir, { recursive: true, force: true });
   });
 
