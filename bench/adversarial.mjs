@@ -14,7 +14,10 @@ export const SHAPES = {
   'rst: backticks': (n) => 'T\n=\n\n' + `${'`'.repeat(LINE)}\n\n`.repeat(n),
   'rst: option value " :x" runs': (n) => 'T\n=\n\n' + `.. literalinclude:: a.txt\n   :start-after: ${' :x'.repeat(LINE / 3)}\n\n`.repeat(n),
   'rst: trailing spaces in a caption': (n) => 'T\n=\n\n' + `.. literalinclude:: a.txt\n   :caption: x${' '.repeat(LINE)}y\n\n`.repeat(n),
-  'md: colons before a name': (n) => '# T\n\n' + `${':'.repeat(LINE)}{note}\n\n`.repeat(n),
+  // Each line opens a fence inside the previous one (10 to 40 deep): every level is
+  // parsed again, as MyST-Parser does, so this grows with depth x size until the
+  // 100-level limit caps the depth.
+  'md: nested fences of 5,000 colons': (n) => '# T\n\n' + `${':'.repeat(LINE)}{note}\n\n`.repeat(n),
   'md: backticks before a name': (n) => '# T\n\n' + `${'`'.repeat(LINE)}{literalinclude} a.txt\n\n`.repeat(n),
   // Every line opens a fence inside the previous one: 400 to 1,600 lines, read
   // to the 100-level limit, so the cost is about 101 x lines - 5,050 (4.4x).

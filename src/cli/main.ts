@@ -11,6 +11,7 @@ import { check, displayPath, type CheckOptions } from '../check.js';
 import { canRequireEsm, preloadMarkdown } from '../readers/myst/markdown.js';
 import { expandGlobs, NodeFileSystem } from '../core/fs-node.js';
 import type { FileSystem } from '../core/fs.js';
+import { RecordingFileSystem } from '../core/fs-recording.js';
 import { COLORS, NO_COLORS } from '../reporters/color.js';
 import { decodeText } from '../project/page.js';
 import { splitLines } from '../python/str.js';
@@ -260,12 +261,45 @@ export async function main(io: CliIO): Promise<number> {
     .option('--quiet', 'report errors only')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
+    .option('--cache', 'reuse the report of an identical earlier run when no file it read has changed (content hashes)')
+    .option('--cache-location <dir>', 'where --cache keeps its entries (default: node_modules/.cache/docsnip)')
     .action(
       async (
         args: string[],
-        flags: CommonFlags & { format: string; output?: string; maxWarnings?: number; quiet?: boolean; color?: boolean; changed?: string[] },
+        flags: CommonFlags & {
+          format: string;
+          output?: string;
+          maxWarnings?: number;
+          quiet?: boolean;
+          color?: boolean;
+          changed?: string[];
+          cache?: boolean;
+          cacheLocation?: string;
+        },
       ) => {
         const opts = await projectOptions(io, fs, args, flags);
+        const emit = (run: { report: string; stderr: string; exitCode: number }): void => {
+          if (flags.output !== undefined) writeReport(io, flags.output, run.report);
+          else io.stdout(run.report);
+          if (run.stderr) io.stderr(run.stderr);
+          exitCode = run.exitCode;
+        };
+        let cache: { dir: string; key: string; recording: RecordingFileSystem; module: typeof import('./cache.js') } | null = null;
+        if (flags.cache || flags.cacheLocation !== undefined) {
+          const module = await import('./cache.js');
+          const dir = flags.cacheLocation !== undefined ? resolvePath(io.cwd, flags.cacheLocation) : module.defaultCacheDir(io.cwd);
+          const { fs: _fs, ...settings } = opts;
+          const key = module.cacheKey({
+            version: VERSION,
+            argv: io.argv,
+            settings,
+            color: useColor(io, flags.color),
+          });
+          const hit = module.readCache(dir, key, fs);
+          if (hit) return emit(hit);
+          cache = { dir, key, recording: new RecordingFileSystem(fs), module };
+          opts.fs = cache.recording;
+        }
         const result = check(opts);
         const shown = flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
         const sources = new Map<string, string[] | null>();
@@ -299,13 +333,20 @@ export async function main(io: CliIO): Promise<number> {
               source,
             });
         }
-        if (flags.output !== undefined) writeReport(io, flags.output, report);
-        else io.stdout(report);
         const tooManyWarnings = flags.maxWarnings !== undefined && result.summary.warnings > flags.maxWarnings;
-        if (tooManyWarnings) {
-          io.stderr(`docsnip: ${result.summary.warnings} warnings, more than --max-warnings ${flags.maxWarnings}\n`);
+        const run = {
+          report,
+          stderr: tooManyWarnings ? `docsnip: ${result.summary.warnings} warnings, more than --max-warnings ${flags.maxWarnings}\n` : '',
+          exitCode: result.summary.errors > 0 || tooManyWarnings ? 1 : 0,
+        };
+        emit(run);
+        if (cache) {
+          try {
+            cache.module.writeCache(cache.dir, cache.key, cache.recording.calls, run);
+          } catch (e) {
+            io.stderr(`docsnip: cannot write the cache in ${cache.dir}: ${(e as Error).message}\n`);
+          }
         }
-        exitCode = result.summary.errors > 0 || tooManyWarnings ? 1 : 0;
       },
     );
 

@@ -17,6 +17,11 @@ export class MemoryFileSystem implements FileSystem {
     this.files.set(p, typeof content === 'string' ? new TextEncoder().encode(content) : content);
   }
 
+  /** Delete a file (nothing happens when there is none). */
+  remove(path: string): void {
+    this.files.delete(posix.normalize(path));
+  }
+
   read(path: string): ReadResult {
     const p = posix.normalize(path);
     const bytes = this.files.get(p);
