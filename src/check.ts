@@ -73,7 +73,7 @@ export function check(opts: CheckOptions): CheckResult {
   const includedFiles = literalincludes.flatMap((d) => (d.target ? [d.target] : []));
   const scoped = [
     ...project.scope.flatMap((dir) =>
-      opts.fs.walk(dir, [''], { gitignore: opts.gitignore ?? true }).filter(
+      project.cache.walk(dir, [''], { gitignore: opts.gitignore ?? true }).filter(
         (f) => !DOC_SUFFIXES.some((s) => f.endsWith(s)) && !project.isIgnored(f),
       ),
     ),

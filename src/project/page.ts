@@ -63,12 +63,27 @@ export class ReadCache {
   private readonly outsideMemo = new Map<string, string | null>();
   private confinedDir: string | null = null;
   readonly resolutions = new ResolveCache();
+  private readonly listings = new Map<string, string[]>();
   constructor(
     private readonly fs: FileSystem,
     readonly confinement?: Confinement,
     /** Files larger than this many bytes are not read (default 64 MiB). */
     readonly maxFileSize = DEFAULT_MAX_FILE_SIZE,
   ) {}
+
+  /**
+   * `FileSystem.walk`, listing each directory once per run (a listing through
+   * git costs a process) and filtering by suffix from that.
+   */
+  walk(dir: string, suffixes: readonly string[], options: { gitignore?: boolean } = {}): string[] {
+    const key = `${options.gitignore ?? true}\u0000${dir}`;
+    let all = this.listings.get(key);
+    if (!all) {
+      all = this.fs.walk(dir, [''], options);
+      this.listings.set(key, all);
+    }
+    return suffixes.includes('') ? all.slice() : all.filter((p) => suffixes.some((s) => p.endsWith(s)));
+  }
 
   /**
    * Where a path really leads when that is outside the confinement (the path

@@ -114,7 +114,7 @@ export function loadProject(opts: ProjectOptions): Project {
       const kind = fs.stat(p);
       if (kind === 'directory') {
         scope.push(p);
-        for (const f of fs.walk(p, suffixes, { gitignore })) if (!excluded(f)) selected.add(f);
+        for (const f of cache.walk(p, suffixes, { gitignore })) if (!excluded(f)) selected.add(f);
       } else if (kind === 'file') {
         selected.add(p);
       } else {
@@ -126,7 +126,7 @@ export function loadProject(opts: ProjectOptions): Project {
   // project (conf.py found), otherwise only what was selected.
   const documents = new Set<string>();
   if (conf !== null || !opts.paths) {
-    for (const f of fs.walk(root, suffixes, { gitignore })) if (!excluded(f)) documents.add(f);
+    for (const f of cache.walk(root, suffixes, { gitignore })) if (!excluded(f)) documents.add(f);
   }
   for (const f of selected) if (hasSuffix(f) || documents.size === 0) documents.add(f);
   if (!opts.paths) {
@@ -267,7 +267,7 @@ function loadChanged(
   const { fs, root } = opts;
   const { cache, conf, excluded, suffixes } = base;
   const changed = opts.changed!;
-  const all = fs.walk(root, suffixes, { gitignore: opts.gitignore ?? true }).filter((f) => !excluded(f));
+  const all = cache.walk(root, suffixes, { gitignore: opts.gitignore ?? true }).filter((f) => !excluded(f));
   const candidates = candidateDocuments(all, changed, cache);
   const pageOptions = { fs, root, flavor: opts.flavor, cache, sourceEncoding: conf?.sourceEncoding ?? undefined, mystLegacy: opts.mystLegacy };
   const analysed = [...candidates].sort().map((doc) => analysePage(doc, pageOptions));

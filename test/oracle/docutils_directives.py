@@ -212,8 +212,14 @@ def main():
     base = settings()
     files = {}
     rejected = {}
+    too_deep = []
     for path in data['files']:
-        found, bad = parse_file(path, parser, base)
+        try:
+            found, bad = parse_file(path, parser, base)
+        except RecursionError:
+            # Nesting deeper than Python's recursion limit: docutils gives up on the document.
+            too_deep.append(path)
+            continue
         files[path] = found
         if bad:
             rejected[path] = bad
@@ -222,6 +228,7 @@ def main():
         'files': files,
         'fallback': sorted(FALLBACK),
         'rejected': rejected,
+        'tooDeep': too_deep,
     }
     json.dump(out, sys.stdout, sort_keys=True, ensure_ascii=False)
     sys.stdout.write('\n')
