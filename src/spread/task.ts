@@ -8,6 +8,7 @@
  */
 import { yaml } from '../core/yaml.js';
 import type * as Yaml from 'yaml';
+import { parseSimpleTask } from './task-simple.js';
 
 /** The script sections of a spread task. */
 export const SCRIPT_KEYS = ['prepare', 'execute', 'restore', 'debug', 'prepare-each', 'restore-each', 'debug-each'];
@@ -40,7 +41,16 @@ export function isSpreadTask(path: string): boolean {
   return /(^|\/)task\.ya?ml$/.test(path);
 }
 
+/**
+ * The sections of a task file. Plain files (nearly all) are read without
+ * the `yaml` package; anything else goes through it.
+ */
 export function parseTask(text: string): SpreadTask {
+  return parseSimpleTask(text) ?? parseTaskWithYaml(text);
+}
+
+/** The sections of a task file and its YAML errors, as the `yaml` package reads it. */
+export function parseTaskWithYaml(text: string): SpreadTask {
   const y = yaml();
   const lc = new y.LineCounter();
   const doc = y.parseDocument(text, { lineCounter: lc, keepSourceTokens: true, prettyErrors: false });
