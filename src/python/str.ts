@@ -19,6 +19,8 @@ export function isPySpace(ch: string): boolean {
 const PY_SPACE_CLASS = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const LEADING_SPACE = new RegExp(`^[${PY_SPACE_CLASS}]+`);
 const SPACE_CHAR = new RegExp(`[${PY_SPACE_CLASS}]`);
+/** A run of Python whitespace (not global: `exec` always starts at 0). */
+const SPACE_RUN = new RegExp(`[${PY_SPACE_CLASS}]+`);
 
 /**
  * `s` without the trailing characters that `isTrailing` accepts. A loop, not
@@ -51,7 +53,7 @@ export function pyLstrip(s: string): string {
 /** Python `s.split()` (no argument): split on runs of whitespace, no empty parts. */
 export function pySplit(s: string): string[] {
   const parts: string[] = [];
-  for (const part of s.split(new RegExp(`[${PY_SPACE_CLASS}]+`))) {
+  for (const part of s.split(SPACE_RUN)) {
     if (part !== '') parts.push(part);
   }
   return parts;
@@ -65,7 +67,7 @@ export function pySplitMax(s: string, maxsplit: number): string[] {
   const parts: string[] = [];
   let rest = pyLstrip(s);
   while (rest !== '' && parts.length < maxsplit) {
-    const m = new RegExp(`[${PY_SPACE_CLASS}]+`).exec(rest);
+    const m = SPACE_RUN.exec(rest);
     if (!m) break;
     parts.push(rest.slice(0, m.index));
     rest = rest.slice(m.index + m[0].length);
