@@ -143,6 +143,25 @@ describe('bad input gives a diagnostic, never a crash', () => {
     chmodSync(join(dir, 'index.rst'), 0o644);
   });
 
+  it('a failure inside docsnip: exit 2 and one line, the stack trace only with --debug', async () => {
+    class Broken extends MemoryFileSystem {
+      override read(path: string): ReadResult {
+        if (path.endsWith('index.rst')) throw new Error('disk on fire');
+        return super.read(path);
+      }
+    }
+    const fs = new Broken({ '/d/conf.py': '', '/d/index.rst': page('') });
+    const run = async (argv: string[]) => {
+      let stderr = '';
+      const code = await main({ argv, cwd: '/d', env: {}, fs, stdout: () => {}, stderr: (t) => (stderr += t), isTTY: false });
+      return { code, stderr };
+    };
+    expect(await run(['check'])).toEqual({ code: 2, stderr: 'docsnip: internal error: disk on fire\n(run again with --debug for details, and please report it)\n' });
+    const debug = await run(['check', '--debug']);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/^docsnip: internal error: disk on fire\nError: disk on fire\n\s+at /);
+  });
+
   it('paths that do not exist on the command line: exit 2 with a message', async () => {
     const dir = tree({ 'index.rst': page('ok') });
     let stderr = '';
