@@ -82,8 +82,8 @@ export class NodeFileSystem implements FileSystem {
 
   size(path: string): number | null {
     try {
-      const s = statSync(path);
-      return s.isFile() ? s.size : null;
+      const s = statSync(path, { throwIfNoEntry: false });
+      return s?.isFile() ? s.size : null;
     } catch {
       return null;
     }
@@ -91,7 +91,8 @@ export class NodeFileSystem implements FileSystem {
 
   realpath(path: string): string | null {
     try {
-      return realpathSync(path).replace(/\\/g, '/');
+      // The system's realpath(3): one call, not a JavaScript walk with an lstat per component.
+      return realpathSync.native(path).replace(/\\/g, '/');
     } catch {
       return null;
     }
