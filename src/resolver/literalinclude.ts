@@ -436,12 +436,12 @@ function startFilter(lines: Lines, options: LiteralIncludeOptions, result: Resol
     option = 'start-after';
   }
   if (!pattern) return lines;
-  const index = lines.text.findIndex((line) => line.includes(pattern));
+  const { first: index, all } = matchesOf(lines, pattern, 0);
   result.matches.start = {
     option,
     pattern,
     line: index < 0 ? null : lines.origin[index] ?? null,
-    all: originsWhere(lines, pattern),
+    all,
   };
   if (index < 0) {
     throw new Fatal({
@@ -457,14 +457,21 @@ function startFilter(lines: Lines, options: LiteralIncludeOptions, result: Resol
   return { text: lines.text.slice(from), origin: lines.origin.slice(from) };
 }
 
-/** Origins of the lines that contain `pattern`. */
-function originsWhere(lines: Lines, pattern: string): number[] {
-  const out: number[] = [];
-  lines.text.forEach((line, i) => {
+/**
+ * One pass over the lines: the index of the first line at or after `from`
+ * that contains `pattern` (-1 when none), and the origins of all lines that do.
+ */
+function matchesOf(lines: Lines, pattern: string, from: number): { first: number; all: number[] } {
+  const all: number[] = [];
+  let first = -1;
+  const text = lines.text;
+  for (let i = 0; i < text.length; i++) {
+    if (!text[i]!.includes(pattern)) continue;
+    if (first < 0 && i >= from) first = i;
     const origin = lines.origin[i];
-    if (line.includes(pattern) && origin !== null && origin !== undefined) out.push(origin);
-  });
-  return out;
+    if (origin !== null && origin !== undefined) all.push(origin);
+  }
+  return { first, all };
 }
 
 function endFilter(lines: Lines, options: LiteralIncludeOptions, result: Resolution): Lines {
@@ -480,13 +487,14 @@ function endFilter(lines: Lines, options: LiteralIncludeOptions, result: Resolut
     option = 'end-before';
   }
   if (!pattern) return lines;
-  const match: PatternMatch = { option, pattern, line: null, all: originsWhere(lines, pattern) };
+  // `end-before` never ends on the first line (Sphinx skips a match there).
+  const { first: i, all } = matchesOf(lines, pattern, at ? 0 : 1);
+  const match: PatternMatch = { option, pattern, line: null, all };
   result.matches.end = match;
-  for (let i = 0; i < lines.text.length; i++) {
-    if (!lines.text[i]!.includes(pattern)) continue;
-    if (at || i !== 0) match.line = lines.origin[i] ?? null;
-    if (at) return { text: lines.text.slice(0, i + 1), origin: lines.origin.slice(0, i + 1) };
-    if (i !== 0) return { text: lines.text.slice(0, i), origin: lines.origin.slice(0, i) };
+  if (i >= 0) {
+    match.line = lines.origin[i] ?? null;
+    const end = at ? i + 1 : i;
+    return { text: lines.text.slice(0, end), origin: lines.origin.slice(0, end) };
   }
   throw new Fatal({ code: 'pattern-not-found', fatal: true, message: `${option} pattern not found: ${pattern}`, option, pattern });
 }

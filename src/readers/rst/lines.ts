@@ -28,11 +28,12 @@ export function toSourceLines(source: string, tabWidth = 8): SourceLines {
   const raw: string[] = [];
   const offsets: number[] = [];
   let start = 0;
+  const formFeeds = /[\v\f]/.test(source);
   const push = (end: number): void => {
     const line = source.slice(start, end);
     raw.push(line);
     offsets.push(start);
-    text.push(pyRstrip(expandTabs(line.replace(/[\v\f]/g, ' '), tabWidth)));
+    text.push(pyRstrip(expandTabs(formFeeds ? line.replace(/[\v\f]/g, ' ') : line, tabWidth)));
   };
   DOCUTILS_BREAK.lastIndex = 0;
   for (let m = DOCUTILS_BREAK.exec(source); m; m = DOCUTILS_BREAK.exec(source)) {
