@@ -278,7 +278,7 @@ describe('SARIF reporter: content', () => {
       expect(u.uriBaseId).toBe(SRCROOT);
       expect(u.uri).not.toMatch(/[ %](?![0-9A-F]{2})|[#?\[\]]/);
       // Resolved against a root, the reference stays under it (a `:` in the first segment is not a scheme).
-      const resolved = new URL(u.uri, 'file:///root/dir/');
+      const resolved = new URL(u.uri, 'file:///base/dir/');
       expect(resolved.protocol).toBe('file:');
     }
     expect(pathToUri('a:b/c d%.rst')).toBe('a%3Ab/c%20d%25.rst');
