@@ -10,6 +10,7 @@
 import type { Diagnostic } from './core/diagnostic.js';
 import type { PageResult } from './project/page.js';
 import type { MarkerFile } from './markers/index.js';
+import type { RstDirective } from './readers/rst/scanner.js';
 
 export interface SuppressionProblem {
   /** Absolute path. */
@@ -66,6 +67,8 @@ export function collectSuppressions(input: {
   for (const page of input.pages) {
     const scan = page.scan;
     if (!scan) continue;
+    // The first directive starting on each line of each file, found once per page.
+    let starts: Map<string, RstDirective> | null = null;
     for (const c of scan.comments) {
       const m = RST.exec(c.text.split('\n')[0]!.trim());
       if (!m) continue;
@@ -74,7 +77,14 @@ export function collectSuppressions(input: {
       seen.add(key);
       const rules = parseRules(m[1] ?? '', c.file, c.range.start.line, c.range.start.column, c.range.end.column);
       const next = c.range.end.line + 1;
-      const d = scan.directives.find((x) => x.file === c.file && x.range.start.line === next);
+      if (!starts) {
+        starts = new Map();
+        for (const x of scan.directives) {
+          const k = `${x.file}\u0000${x.range.start.line}`;
+          if (!starts.has(k)) starts.set(k, x);
+        }
+      }
+      const d = starts.get(`${c.file}\u0000${next}`);
       spans.push({ file: input.display(c.file), from: next, to: d ? d.range.end.line : next, rules });
     }
   }
@@ -88,11 +98,17 @@ export function collectSuppressions(input: {
       spans.push({ file: input.display(f.path), from: i + 2, to: i + 2, rules });
     });
   }
+  const byFile = new Map<string, typeof spans>();
+  for (const span of spans) {
+    const list = byFile.get(span.file);
+    if (list) list.push(span);
+    else byFile.set(span.file, [span]);
+  }
   return {
     problems,
     apply: (diagnostics) =>
       diagnostics.filter(
-        (d) => !spans.some((s) => s.file === d.file && d.line >= s.from && d.line <= s.to && (s.rules === null || s.rules.has(d.ruleId))),
+        (d) => !(byFile.get(d.file) ?? []).some((s) => d.line >= s.from && d.line <= s.to && (s.rules === null || s.rules.has(d.ruleId))),
       ),
   };
 }
