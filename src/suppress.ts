@@ -98,7 +98,7 @@ export function collectSuppressions(input: {
       spans.push({ file: input.display(f.path), from: i + 2, to: i + 2, rules });
     });
   }
-  const byFile = new Map<string, typeof spans>();
+  const byFile = new Map<string, Span[]>();
   for (const span of spans) {
     const list = byFile.get(span.file);
     if (list) list.push(span);
