@@ -1,6 +1,6 @@
 /** Positions and structure the docutils corpus test does not look at: columns, options, errors, nesting, includes. */
 import { describe, expect, it } from 'vitest';
-import { scanRst } from '../src/readers/rst/scanner.js';
+import { pointAt, rangeAt, scanRst } from '../src/readers/rst/scanner.js';
 
 const one = (text: string) => {
   const s = scanRst(text);
@@ -101,5 +101,21 @@ describe('scanRst', () => {
     const s = scanRst('.. note:: x\n\n' + 'x'.repeat(10_001) + '\n');
     expect(s.directives).toEqual([]);
     expect(s.fatal).toBe('Line 3 exceeds the line-length-limit.');
+  });
+
+  it('shares one frozen object per position and range across documents', () => {
+    const a = one('.. literalinclude:: a.txt\n   :lines: 1\n');
+    const b = one('.. literalinclude:: b.txt\n   :lines: 2\n');
+    expect(a.nameRange).toBe(b.nameRange);
+    expect(a.options[0]!.range.start).toBe(b.options[0]!.range.start);
+    expect(Object.isFrozen(a.range.start)).toBe(true);
+    expect(() => {
+      'use strict';
+      (a.range.start as { line: number }).line = 9;
+    }).toThrow(TypeError);
+    // Positions past the shared table are plain objects, equal by value.
+    expect(pointAt(70_000, 3)).not.toBe(pointAt(70_000, 3));
+    expect(pointAt(70_000, 3)).toEqual({ line: 70_000, column: 3 });
+    expect(rangeAt(pointAt(1, 1), pointAt(70_000, 1))).toEqual({ start: { line: 1, column: 1 }, end: { line: 70_000, column: 1 } });
   });
 });

@@ -19,6 +19,7 @@ import { directiveSpec } from '../rst/directive-specs.js';
 import {
   scanRst,
   MAX_NESTING,
+  pointAt,
   type IncludeInsertion,
   type NestingLimit,
   type Point,
@@ -218,7 +219,7 @@ class MystScanner {
   constructor(private readonly options: MystScanOptions) {}
 
   point(map: LineMap, i: number, col: number): Point {
-    return { line: map.lines[i] ?? 0, column: (map.cols[i] ?? 0) + col + 1 };
+    return pointAt(map.lines[i] ?? 0, (map.cols[i] ?? 0) + col + 1);
   }
 
   scanText(text: string, map: LineMap, ancestors: string[], depth: number, document = false): void {
