@@ -108,6 +108,24 @@ describe('bad input gives a diagnostic, never a crash', () => {
     expect([r.code, r.findings]).toEqual([1, ['index.md:104:1 nesting-too-deep']]);
   });
 
+  it('an included fragment and a shown region of 200,000 lines', async () => {
+    // Spreading that many lines into one call would overflow the stack.
+    const task = 'execute: |\n  # [docs:a]\n' + '  echo x\n'.repeat(200_000) + '  # [docs:a-end]\n';
+    const dir = tree({
+      'index.rst': page('.. include:: frag.txt\n\n.. literalinclude:: task.yaml\n   :start-after: [docs:a]\n   :end-before: [docs:a-end]\n\n.. literalinclude:: missing.txt'),
+      'frag.txt': 'line\n\n'.repeat(100_000),
+      'task.yaml': task,
+    });
+    const r = await run(dir);
+    expect([r.code, r.findings]).toEqual([1, ['index.rst:10:21 include-file-missing']]);
+    // Export writes the 200,000 commands.
+    const steps = tree({ 'index.rst': page('.. literalinclude:: task.yaml\n   :language: bash\n   :start-after: [docs:a]\n   :end-before: [docs:a-end]\n   :dedent: 2'), 'task.yaml': task });
+    let stdout = '';
+    const exported = await main({ argv: ['export', 'index.rst'], cwd: steps, env: {}, stdout: (t) => (stdout += t), stderr: () => {}, isTTY: false });
+    expect(exported).toBe(0);
+    expect(stdout.split('\n').filter((l) => l === 'echo x')).toHaveLength(200_000);
+  });
+
   it('include cycles and a page that includes itself', async () => {
     const r = await run(tree({ 'index.rst': page('.. include:: index.rst'), 'a.rst': page('.. include:: b.txt'), 'b.txt': '.. include:: a.rst\n' }));
     // Both stay pages (Sphinx builds them); docutils inserts a self-include once, then refuses it.

@@ -19,6 +19,7 @@ import { VERSION } from '../version.js';
 import { CONFIG_NAMES, isMystParserVersion, mystParserIsLegacy, parseConfig, type LoadedConfig } from '../config/config.js';
 import { RULES } from '../rules/index.js';
 import { findSphinxRoot } from '../project/root.js';
+import { pushAll } from '../core/arrays.js';
 
 export interface CliIO {
   argv: readonly string[];
@@ -174,7 +175,7 @@ async function projectOptions(io: CliIO, fs: NonNullable<CliIO['fs']>, args: str
     if (GLOB_MAGIC.test(arg) && fs.stat(toPosix(resolvePath(io.cwd, arg))) === null) {
       const matched = await (io.glob ?? expandGlobs)([toPosix(arg)], cwd);
       if (matched.length === 0) throw new UsageError(`no files match ${JSON.stringify(arg)}`);
-      paths.push(...matched);
+      pushAll(paths, matched);
       continue;
     }
     const abs = toPosix(resolvePath(io.cwd, arg));

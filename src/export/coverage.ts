@@ -8,6 +8,7 @@ import type { MarkerFile } from '../markers/index.js';
 import type { LiteralIncludeResult } from '../project/page.js';
 import { sectionAt } from '../spread/task.js';
 import type { Step } from './steps.js';
+import { minMax } from '../core/arrays.js';
 
 export type StepStatus = 'tested' | 'included' | 'inline';
 
@@ -114,7 +115,7 @@ export function formatCoverage(report: CoverageReport, display: (path: string) =
   }
   const s = report.summary;
   rows.push(['total', String(s.steps), String(s.tested), String(s.included), String(s.inline), pct(s.percent)]);
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const widths = rows[0]!.map((_, c) => minMax(rows.map((r) => r[c]!.length))![1]);
   const line = (r: string[]): string => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
   const out = [line(rows[0]!), ...rows.slice(1, -1).map(line), line(rows[rows.length - 1]!)];
   for (const p of report.pages) {

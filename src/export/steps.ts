@@ -7,6 +7,7 @@
  */
 import type { LiteralIncludeResult, PageResult } from '../project/page.js';
 import type { CodeFence, RstDirective, RstTitle } from '../readers/rst/scanner.js';
+import { minMax } from '../core/arrays.js';
 
 /** Languages whose blocks are commands to run. */
 const SHELL = new Set(['bash', 'sh', 'shell', 'console', 'shell-session', 'sh-session']);
@@ -236,7 +237,7 @@ export function collectSteps(page: PageResult, options: StepOptions = {}): { ste
         continue;
       }
       const shown = res.origins.filter((o): o is number => o !== null);
-      const targetLines: [number, number] | null = shown.length > 0 ? [Math.min(...shown), Math.max(...shown)] : null;
+      const targetLines = minMax(shown);
       const base = { origin: 'literalinclude' as const, source: d.file, line, language, path, append: false, target: r.target, targetLines, directive: r };
       if (path !== null) {
         const hint = hints.get(`${d.file}:${line}`);

@@ -20,6 +20,7 @@ import {
   type LiteralIncludeOptions,
 } from '../resolver/options.js';
 import { ResolveCache, resolveLiteralInclude, type FileInput, type Resolution, type SphinxFlavor } from '../resolver/literalinclude.js';
+import { insertAll, pushAll } from '../core/arrays.js';
 
 export interface PageOptions {
   /** Read MyST options as MyST-Parser 0.18 did (YAML, errors stop the directive). */
@@ -384,8 +385,8 @@ function spliceOtherSyntax(scan: RstScan, includes: Map<RstDirective, IncludeRes
     // In reading order right after the include.
     const base = directive.seq ?? 0;
     sub.directives.forEach((d, k) => (d.seq = base + (k + 1) / (sub.directives.length + 1)));
-    scan.directives.splice(at + 1, 0, ...sub.directives);
-    scan.comments.push(...sub.comments);
+    insertAll(scan.directives, at + 1, sub.directives);
+    pushAll(scan.comments, sub.comments);
     for (const t of sub.tooDeep ?? []) if (!scan.tooDeep?.some((x) => x.file === t.file)) (scan.tooDeep ??= []).push(t);
     r.parsed = true;
   }

@@ -54,6 +54,7 @@ import {
   utf8Length,
 } from './pytokenize.js';
 import type { CToken, PySyntaxError } from './pytokenize.js';
+import { pushAll } from '../core/arrays.js';
 
 /** A syntax error as `checkPythonSyntax` reports it. */
 export interface PythonSyntaxErrorInfo {
@@ -812,7 +813,7 @@ class Parser {
     const body: Stmt[] = [];
     let start = this.pos;
     for (let st = this.statement(); st; st = this.statement()) {
-      body.push(...st);
+      pushAll(body, st);
       for (let i = start; i < this.pos; i++) this.toks[i]!.memo = null;
       start = this.pos;
     }
@@ -821,7 +822,7 @@ class Parser {
 
   private statements(): Stmt[] | null {
     const out: Stmt[] = [];
-    for (let st = this.statement(); st; st = this.statement()) out.push(...st);
+    for (let st = this.statement(); st; st = this.statement()) pushAll(out, st);
     return out.length ? out : null;
   }
 
@@ -3317,7 +3318,7 @@ class Parser {
       elts = [y];
       const m2 = this.pos;
       const z = this.starNamedExpressions();
-      if (z) elts.push(...z);
+      if (z) pushAll(elts, z);
       else this.pos = m2;
     } else {
       this.pos = m1;
@@ -3612,7 +3613,7 @@ class Parser {
       if (this.expect(',')) {
         const kw = this.kwargs();
         if (kw) {
-          positional.push(...kw.starred);
+          pushAll(positional, kw.starred);
           kwUnpack = kw.unpack;
           kwargs = true;
         } else {

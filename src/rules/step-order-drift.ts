@@ -2,11 +2,12 @@ import { defineRule, includedFrom } from './rule.js';
 import { code } from './locate.js';
 import { sectionAt } from '../spread/task.js';
 import type { LiteralIncludeResult } from '../project/page.js';
+import { minMax } from '../core/arrays.js';
 
 /** The lines of the target a literalinclude shows (first, last), or null. */
 function shown(r: LiteralIncludeResult): [number, number] | null {
   const lines = r.resolution?.ok ? r.resolution.origins.filter((o): o is number => o !== null) : [];
-  return lines.length > 0 ? [Math.min(...lines), Math.max(...lines)] : null;
+  return minMax(lines);
 }
 
 /** How a step is named in a message: its start marker, or its lines. */

@@ -10,6 +10,7 @@
  * implements, with positions. MyST-Parser 0.18 (Debian's) read the same block
  * with full YAML instead: see `legacy-yaml.ts`.
  */
+import { pushAll } from '../../core/arrays.js';
 
 export interface OptionToken {
   key: string;
@@ -107,7 +108,7 @@ function plainSpaces(s: Stream, allowNewline: boolean): string[] {
     }
     if (br !== '\n') chunks.push(br);
     else if (breaks.length === 0) chunks.push(' ');
-    chunks.push(...breaks);
+    pushAll(chunks, breaks);
   } else if (spaces) {
     chunks.push(spaces);
   }
@@ -133,7 +134,8 @@ function plainScalar(s: Stream, state: { comments: boolean }, isKey: boolean): {
       n++;
     }
     if (n === 0) break;
-    chunks.push(...spaces, s.text.slice(s.index, s.index + n));
+    pushAll(chunks, spaces);
+    chunks.push(s.text.slice(s.index, s.index + n));
     s.forward(n);
     end = s.pos();
     spaces = plainSpaces(s, !isKey);
@@ -191,7 +193,7 @@ function flowScalar(s: Stream, quote: "'" | '"'): { value: string; end: { line: 
           s.forward(len);
         } else if (isNewline(e)) {
           lineBreak(s);
-          chunks.push(...flowBreaks(s, start));
+          pushAll(chunks, flowBreaks(s, start));
         } else {
           throw new TokenizeError(`found unknown escape character '${e}'`, s.pos());
         }
@@ -213,7 +215,7 @@ function flowScalar(s: Stream, quote: "'" | '"'): { value: string; end: { line: 
       const breaks = flowBreaks(s, start);
       if (br !== '\n') chunks.push(br);
       else if (breaks.length === 0) chunks.push(' ');
-      chunks.push(...breaks);
+      pushAll(chunks, breaks);
     } else {
       chunks.push(ws);
     }

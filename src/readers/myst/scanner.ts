@@ -35,6 +35,7 @@ import {
 import { parseOptionBlock } from './options.js';
 import { parseLegacyOptionBlock } from './legacy-yaml.js';
 import { pySplit, pySplitMax } from '../../python/str.js';
+import { pushAll } from '../../core/arrays.js';
 
 export interface MystScanOptions {
   /** Label of the scanned document. */
@@ -448,7 +449,7 @@ class MystScanner {
         (d) => shift(d, own(d.file), () => 0, ancestors, depth),
         depth === 0 ? (t) => ({ ...t, line: t.line + own(t.file) }) : null,
       );
-      this.found.comments.push(...scan.comments);
+      pushAll(this.found.comments, scan.comments);
       for (const t of scan.tooDeep ?? []) this.limit({ ...t, line: t.line + own(t.file) });
     } else {
       this.scanText(lines.join('\n'), map, ancestors, depth);
@@ -672,7 +673,7 @@ class MystScanner {
         raw: (blockLines[t.keyLine] ?? '').slice(t.keyColumn + t.key.length).replace(/^\s*:/, '').trim(),
       });
     }
-    d.options.push(...byKey.values());
+    pushAll(d.options, byKey.values());
   }
 }
 

@@ -14,6 +14,7 @@
 import { directiveSpec, type DirectiveSpec } from './directive-specs.js';
 import { Block, getIndented, originalColumn, toSourceLines, type SourceLines } from './lines.js';
 import { pyLstrip, pySplit, pySplitMax, pyStrip } from '../../python/str.js';
+import { insertAll } from '../../core/arrays.js';
 
 /** A 1-based position in the source text (column in UTF-16 code units). */
 export interface Point {
@@ -965,9 +966,9 @@ class Scanner {
     const text = ['', ...inserted.text, '', `.. ${END_OF_INCLUSION}${insertion.file}"`, ''];
     const src = [SYNTHETIC, ...inserted.src, SYNTHETIC, SYNTHETIC, SYNTHETIC];
     const col = text.map(() => 0);
-    b.text.splice(at, 0, ...text);
-    b.src.splice(at, 0, ...src);
-    b.col.splice(at, 0, ...col);
+    insertAll(b.text, at, text);
+    insertAll(b.src, at, src);
+    insertAll(b.col, at, col);
     this.chain.push(insertion.key);
   }
 
