@@ -22,6 +22,8 @@ export const SHAPES = {
   // Every line opens a fence inside the previous one: 400 to 1,600 lines, read
   // to the 100-level limit, so the cost is about 101 x lines - 5,050 (4.4x).
   'md: colon fences nested 400-1,600 deep': (n) => '# T\n\n' + ':::::{note}\n'.repeat(n * 40),
+  // remark's time grows with the square of block quote nesting; markers past MyST's limit are not parsed.
+  'md: block quotes 10,000-40,000 deep': (n) => '# T\n\n' + '>'.repeat(n * 1000) + ' x\n',
   'md: % comments between code blocks': (n) => '# T\n\n' + '% c\n```\nx\n```\n'.repeat(n * 500),
   'md: a directive with 10,000s of lines': (n) => '# T\n\n```{note}\n' + 'x\n'.repeat(n * 1000) + '```\n',
   'rst: a directive with 10,000s of lines': (n) => 'T\n=\n\n.. note::\n\n' + '   x\n'.repeat(n * 1000),

@@ -126,6 +126,13 @@ describe('bad input gives a diagnostic, never a crash', () => {
     expect(stdout.split('\n').filter((l) => l === 'echo x')).toHaveLength(200_000);
   });
 
+  it('MyST block quotes 50,000 deep', async () => {
+    // markdown-it (MyST) parses no content 20 levels deep: the first literalinclude never runs.
+    const md = '# T\n\n' + '>'.repeat(50_000) + ' ```{literalinclude} deep.txt\n\n```{literalinclude} missing.txt\n```\n';
+    const r = await run(tree({ 'conf.py': "extensions = ['myst_parser']\n", 'index.md': md }));
+    expect([r.code, r.findings]).toEqual([1, ['index.md:5:21 include-file-missing']]);
+  });
+
   it('include cycles and a page that includes itself', async () => {
     const r = await run(tree({ 'index.rst': page('.. include:: index.rst'), 'a.rst': page('.. include:: b.txt'), 'b.txt': '.. include:: a.rst\n' }));
     // Both stay pages (Sphinx builds them); docutils inserts a self-include once, then refuses it.

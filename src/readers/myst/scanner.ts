@@ -90,7 +90,7 @@ interface Structure {
 function structureOf(tree: Root): Structure {
   const literal = new Set<number>();
   const listIndent = new Map<number, number>();
-  const visit = (node: Nodes): void => {
+  walkRendered(tree, (node) => {
     if ((node.type === 'code' || node.type === 'html') && node.position) {
       for (let l = node.position.start.line; l <= node.position.end.line; l++) literal.add(l - 1);
     }
@@ -99,13 +99,74 @@ function structureOf(tree: Root): Structure {
       const indent = first?.position ? first.position.start.column - 1 : node.position.start.column + 1;
       for (let l = node.position.start.line; l <= node.position.end.line; l++) listIndent.set(l - 1, indent);
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
-  };
-  visit(tree);
+  });
   return { literal, listIndent };
 }
 
+/**
+ * markdown-it's `maxNesting` in the CommonMark preset MyST-Parser uses. Each
+ * block quote, list and list item opens a level; block content that would be
+ * parsed at this level is not parsed. markdown-it then moves to the end of
+ * the range it was parsing: for a block quote that is the end of the quote,
+ * but a list item's range runs to the end of the enclosing block quote or of
+ * the document, so everything after a list nested that deep is dropped too.
+ */
+const MARKDOWN_IT_MAX_NESTING = 20;
+
+/**
+ * Visit the nodes MyST renders, parents first, in document order, without
+ * recursion (a page may nest thousands deep), leaving out what markdown-it's
+ * nesting limit leaves out.
+ */
+function walkRendered(tree: Root, visit: (node: Nodes) => void): void {
+  const stack: { node: Nodes; level: number; quoteEnd: number }[] = [{ node: tree, level: 0, quoteEnd: Infinity }];
+  // Lines up to here were swallowed by a list nested too deep.
+  let droppedUntil = 0;
+  while (stack.length > 0) {
+    const { node, level, quoteEnd } = stack.pop()!;
+    if (node.position && node.position.start.line <= droppedUntil) continue;
+    visit(node);
+    if (!('children' in node)) continue;
+    const opens = node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem';
+    const inner = opens ? level + 1 : level;
+    if (opens && inner >= MARKDOWN_IT_MAX_NESTING) {
+      if (node.type !== 'blockquote') droppedUntil = Math.max(droppedUntil, quoteEnd);
+      continue;
+    }
+    const innerQuoteEnd = node.type === 'blockquote' && node.position ? node.position.end.line : quoteEnd;
+    const children = node.children as Nodes[];
+    for (let k = children.length - 1; k >= 0; k--) stack.push({ node: children[k]!, level: inner, quoteEnd: innerQuoteEnd });
+  }
+}
+
 const QUOTE_PREFIX = /^(?: {0,3}> ?)*/;
+
+/** Block quote markers kept on a line; MyST parses nothing that deep anyway. */
+const QUOTE_DEPTH_KEPT = 2 * MARKDOWN_IT_MAX_NESTING;
+
+/**
+ * Turn the block quote markers of a line past `QUOTE_DEPTH_KEPT` into
+ * spaces (columns and line count stay). remark's time grows with the square
+ * of the nesting, and nothing past markdown-it's nesting limit renders, so a
+ * line of 50,000 `>` costs what a line of 40 does.
+ */
+function capQuoteDepth(lines: string[]): void {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (!line.includes('>')) continue;
+    const prefix = QUOTE_PREFIX.exec(line)![0];
+    let seen = 0;
+    let cut = -1;
+    for (let i = 0; i < prefix.length; i++) {
+      if (prefix[i] === '>' && ++seen === QUOTE_DEPTH_KEPT) {
+        cut = i + 1;
+        break;
+      }
+    }
+    if (cut < 0 || !prefix.slice(cut).includes('>')) continue;
+    lines[k] = line.slice(0, cut) + prefix.slice(cut).replace(/>/g, ' ') + line.slice(prefix.length);
+  }
+}
 
 /**
  * Rewrite colon fences (the outermost ones) as tilde fences with as many
@@ -231,6 +292,7 @@ class MystScanner {
     const textLines = text.split('\n');
     const lines = textLines.slice();
     if (document) maskFrontMatter(lines);
+    capQuoteDepth(lines);
     const firstTree = parseMarkdown(lines.join('\n')) as Root;
     const first = structureOf(firstTree);
     // Footnotes: MyST renders the referenced ones (first definition only) after the body.
@@ -268,13 +330,11 @@ class MystScanner {
       converted = again;
       tree = parseMarkdown(converted.lines.join('\n')) as Root;
     }
-    const visit = (node: Nodes): void => {
+    walkRendered(tree, (node) => {
       if (node.type === 'code') this.fence(node, lines, converted.colon, map, ancestors, depth);
       else if (node.type === 'heading' && depth === 0) this.heading(node, map);
       else if (node.type === 'html') this.html(node, map);
-      if ('children' in node) for (const child of node.children) visit(child as Nodes);
-    };
-    visit(tree);
+    });
     // MyST line comments: `% text` at the start of a line.
     let codeLines: Set<number> | null = null;
     lines.forEach((line, i) => {
@@ -743,9 +803,14 @@ function dedentWidth(lines: readonly string[]): number {
 }
 
 function plainText(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
-  return '';
+  let out = '';
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if ('value' in n && typeof n.value === 'string') out += n.value;
+    else if ('children' in n) for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k] as Nodes);
+  }
+  return out;
 }
 
 function movePoint(p: Point, toLine: (l: number) => number, toCol: (l: number) => number): Point {
@@ -778,11 +843,9 @@ function shift(d: RstDirective, offset: number, toCol: (l: number) => number, an
 /** The (1-based) lines inside code blocks of a tree, computed once per text. */
 function linesInCode(tree: Root): Set<number> {
   const inside = new Set<number>();
-  const walk = (n: Nodes): void => {
+  walkRendered(tree, (n) => {
     if (n.type === 'code' && n.position) for (let l = n.position.start.line; l <= n.position.end.line; l++) inside.add(l);
-    if ('children' in n) for (const c of n.children) walk(c as Nodes);
-  };
-  walk(tree);
+  });
   return inside;
 }
 
