@@ -89,7 +89,10 @@ export const remarkDocsnip: Plugin<[DocsnipPluginOptions?], MdastRoot> = functio
     const checked = checkFile(file, options);
     const byLine = new Map<number, LiteralIncludeResult>();
     for (const d of checked.directives) if (d.source === checked.path) byLine.set(d.directive.range.start.line, d);
-    const visit = (node: Node): void => {
+    // Without recursion: a Markdown tree may nest thousands deep.
+    const stack: Node[] = [tree];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
       if (node.type === 'code') {
         const code = node as Code;
         const line = code.position?.start.line;
@@ -102,9 +105,11 @@ export const remarkDocsnip: Plugin<[DocsnipPluginOptions?], MdastRoot> = functio
           code.data = { ...(code.data ?? {}), docsnip: { text: d.resolution.text, target: d.target, lineStart: Number(d.resolution.linenoStart) } } as Code['data'];
         }
       }
-      if ('children' in node) for (const child of (node as Parent).children) visit(child);
-    };
-    visit(tree);
+      if ('children' in node) {
+        const children = (node as Parent).children;
+        for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+      }
+    }
     for (const d of checked.diagnostics) report(file, d);
   };
 };

@@ -133,6 +133,14 @@ describe('bad input gives a diagnostic, never a crash', () => {
     expect([r.code, r.findings]).toEqual([1, ['index.md:5:21 include-file-missing']]);
   });
 
+  it('a task.yaml nested 100,000 deep', async () => {
+    const task = 'summary: ' + '['.repeat(100_000) + ']'.repeat(100_000) + '\nexecute: |\n  # [docs:a]\n  x\n  # [docs:a-end]\n';
+    const r = await run(tree({ 'index.rst': page('.. literalinclude:: task.yaml\n   :start-after: [docs:a]\n   :end-before: [docs:a-end]'), 'task.yaml': task }));
+    // Where the parser gives up depends on the stack size, so only the line is fixed.
+    expect([r.code, r.findings.map((f) => f.replace(/:\d+ /, ' '))]).toEqual([1, ['task.yaml:1 yaml-invalid']]);
+    expect(r.messages).toEqual(['Not valid YAML: Nested too deeply to read']);
+  });
+
   it('include cycles and a page that includes itself', async () => {
     const r = await run(tree({ 'index.rst': page('.. include:: index.rst'), 'a.rst': page('.. include:: b.txt'), 'b.txt': '.. include:: a.rst\n' }));
     // Both stay pages (Sphinx builds them); docutils inserts a self-include once, then refuses it.

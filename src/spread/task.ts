@@ -56,7 +56,9 @@ export function parseTaskWithYaml(text: string): SpreadTask {
   const doc = y.parseDocument(text, { lineCounter: lc, keepSourceTokens: true, prettyErrors: false });
   const errors: TaskError[] = doc.errors.map((e) => {
     const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
-    return { line: pos.line, column: pos.col, message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') };
+    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    // The yaml package turns its own stack overflow on deep nesting into an error.
+    return { line: pos.line, column: pos.col, message: /Maximum call stack/.test(message) ? 'Nested too deeply to read' : message };
   });
   const sections: TaskSection[] = [];
   const contents = doc.contents;
