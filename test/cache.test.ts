@@ -3,7 +3,7 @@
 // what gets printed (by altering its report), then changes one thing and
 // expects the real report again.
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,24 @@ describe('check --cache', () => {
     await run();
     await run(['--quiet']);
     expect(readdirSync(cacheDir)).toHaveLength(2);
+  });
+
+  it('keeps the most recently written entries only', async () => {
+    const { run, cacheDir } = setup();
+    const { MAX_ENTRIES } = await import('../src/cli/cache.js');
+    // Each --max-warnings value is another command line, so another entry.
+    const seen = new Set<string>();
+    for (let n = 1; n <= MAX_ENTRIES + 4; n++) {
+      await run(['--max-warnings', String(n)]);
+      // Give the new entry a distinct modification time (n seconds after 1970), oldest first.
+      for (const e of readdirSync(cacheDir)) {
+        if (!seen.has(e)) utimesSync(join(cacheDir, e), n, n);
+        seen.add(e);
+      }
+    }
+    const left = readdirSync(cacheDir).map((e) => Math.round(statSync(join(cacheDir, e)).mtimeMs / 1000));
+    // The first four were removed, the newest sixteen kept.
+    expect(left.sort((a, b) => a - b)).toEqual(Array.from({ length: MAX_ENTRIES }, (_, k) => k + 5));
   });
 
   it('writes nothing without --cache', async () => {

@@ -7,16 +7,19 @@
  * page, an included file, a marker file, conf.py, the configuration, the set
  * of documents or what git ignores makes some answer differ, and the run
  * starts from scratch. Entries live in `node_modules/.cache/docsnip` (or
- * `--cache-location`), one file per distinct command, written atomically.
+ * `--cache-location`), one file per distinct command, written atomically;
+ * the 16 most recently written are kept.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import type { FileSystem } from '../core/fs.js';
 import { replayAll, type RecordedCall } from '../core/fs-recording.js';
 
 /** Bumped when the entry format changes. */
 const FORMAT = 1;
+/** Entries kept; the least recently written go first (each `--changed` file list is its own entry). */
+export const MAX_ENTRIES = 16;
 
 export interface CachedRun {
   report: string;
@@ -71,4 +74,14 @@ export function writeCache(dir: string, key: string, calls: RecordedCall[], run:
     rmSync(temp, { force: true });
     throw e;
   }
+  prune(dir);
+}
+
+/** Remove the oldest entries past MAX_ENTRIES. */
+function prune(dir: string): void {
+  const entries = readdirSync(dir)
+    .filter((name) => /^[0-9a-f]{32}\.json$/.test(name))
+    .map((name) => ({ path: join(dir, name), mtime: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const old of entries.slice(MAX_ENTRIES)) rmSync(old.path, { force: true });
 }
