@@ -72,8 +72,9 @@ export function parseSimpleTask(text: string): SpreadTask | null {
     }
     if (VALUE.test(rest)) {
       // A scalar on the key's line; an indented line after it would continue it.
-      const next = lines.slice(i + 1).find((l) => !blank(l));
-      if (next !== undefined && indentOf(next) > 0) return null;
+      let next = i + 1;
+      while (next < lines.length && blank(lines[next]!)) next++;
+      if (next < lines.length && indentOf(lines[next]!) > 0) return null;
       sections.push({ key, keyLine, startLine: keyLine, endLine: keyLine, block: false });
       i++;
       continue;
@@ -82,6 +83,7 @@ export function parseSimpleTask(text: string): SpreadTask | null {
     // A mapping one level down: `  NAME: value` lines, all at one indentation.
     let j = i + 1;
     let indent = -1;
+    let first = -1;
     let last = -1;
     const nested = new Set<string>();
     while (j < lines.length) {
@@ -97,11 +99,12 @@ export function parseSimpleTask(text: string): SpreadTask | null {
       else if (e[1]!.length !== indent) return null;
       if (nested.has(e[2]!) || RESERVED_KEYS.has(e[2]!.toLowerCase())) return null;
       nested.add(e[2]!);
+      if (first < 0) first = j;
       last = j;
       j++;
     }
     if (last < 0) return null;
-    sections.push({ key, keyLine, startLine: i + 2 + (lines.slice(i + 1).findIndex((l) => !blank(l))), endLine: last + 1, block: false });
+    sections.push({ key, keyLine, startLine: first + 1, endLine: last + 1, block: false });
     i = last + 1;
   }
   return sections.length > 0 ? { sections, errors: [] } : null;

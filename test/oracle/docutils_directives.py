@@ -68,7 +68,8 @@ import sys
 import docutils
 from docutils import frontend, nodes, utils
 from docutils.parsers.rst import Directive, Parser, directives
-from docutils.statemachine import StringList
+
+from oracle_common import AnyOption, glossary_entries
 
 
 class AnyOption(dict):
@@ -83,44 +84,6 @@ class AnyOption(dict):
 
 RECORDED = []
 FALLBACK = set()
-
-
-def glossary_entries(content):
-    """Sphinx's Glossary.run (sphinx/domains/std.py) entry splitting, verbatim
-    in behaviour: returns the definition StringLists in document order."""
-    entries = []  # list of [terms, definition StringList]
-    in_definition = True
-    in_comment = False
-    was_empty = True
-    indent_len = 0
-    for line, (source, lineno) in zip(content, content.items):
-        if not line:
-            if in_definition and entries:
-                entries[-1][1].append('', source, lineno)
-            was_empty = True
-            continue
-        if line and not line[0].isspace():
-            if line.startswith('.. '):
-                in_comment = True
-                continue
-            else:
-                in_comment = False
-            if in_definition:
-                entries.append([[line], StringList()])
-                in_definition = False
-            else:
-                if entries:
-                    entries[-1][0].append(line)
-        elif in_comment:
-            pass
-        else:
-            if not in_definition:
-                in_definition = True
-                indent_len = len(line) - len(line.lstrip())
-            if entries:
-                entries[-1][1].append(line[indent_len:], source, lineno)
-        was_empty = False
-    return [definition for _terms, definition in entries]
 
 
 def make_directive(spec):

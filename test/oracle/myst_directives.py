@@ -123,13 +123,14 @@ import sys
 import docutils
 from docutils import frontend, nodes, utils
 from docutils.parsers.rst import Directive, directives
-from docutils.statemachine import StringList
 
 import myst_parser
 from myst_parser.mdit_to_docutils import base as myst_base
 from myst_parser.mocking import MockState
 from myst_parser.parsers import directives as myst_directives
 from myst_parser.parsers.docutils_ import Parser
+
+from oracle_common import AnyOption, glossary_entries
 
 
 class AnyOption(dict):
@@ -159,44 +160,6 @@ BODY_MAP = [None]
 PENDING_LINES = [None]
 # Stack of corrections for rST lines inside {eval-rst} blocks.
 EVAL_RST = []
-
-
-def glossary_entries(content):
-    """Sphinx's Glossary.run (sphinx/domains/std.py) entry splitting, verbatim
-    in behaviour: returns the definition StringLists in document order."""
-    entries = []  # list of [terms, definition StringList]
-    in_definition = True
-    in_comment = False
-    was_empty = True
-    indent_len = 0
-    for line, (source, lineno) in zip(content, content.items):
-        if not line:
-            if in_definition and entries:
-                entries[-1][1].append('', source, lineno)
-            was_empty = True
-            continue
-        if line and not line[0].isspace():
-            if line.startswith('.. '):
-                in_comment = True
-                continue
-            else:
-                in_comment = False
-            if in_definition:
-                entries.append([[line], StringList()])
-                in_definition = False
-            else:
-                if entries:
-                    entries[-1][0].append(line)
-        elif in_comment:
-            pass
-        else:
-            if not in_definition:
-                in_definition = True
-                indent_len = len(line) - len(line.lstrip())
-            if entries:
-                entries[-1][1].append(line[indent_len:], source, lineno)
-        was_empty = False
-    return [definition for _terms, definition in entries]
 
 
 def make_directive(spec):

@@ -28,7 +28,9 @@ export function requirePython(modules: readonly string[], install: string): void
 
 /** Run a script of test/oracle/ with `input` on stdin; its stdout. */
 export function runPythonScript(script: string, input: string): string {
-  const r = spawnSync(python, [join(here, script)], { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  // The scripts share a module; no __pycache__ may be left in the repository.
+  const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
+  const r = spawnSync(python, [join(here, script)], { input, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (r.error || r.status !== 0) {
     throw new Error(`${python} ${script} failed (status ${String(r.status)}): ${r.error?.message ?? ''}\n${r.stderr}`);
   }
