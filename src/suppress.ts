@@ -45,37 +45,44 @@ function ruleList(rest: string): string {
   return (trimmed.endsWith('-->') ? trimmed.slice(0, -3) : trimmed).trimEnd();
 }
 
-export function collectSuppressions(input: {
-  display: (path: string) => string;
-  pages: readonly PageResult[];
-  markerFiles: ReadonlyMap<string, MarkerFile>;
-  ruleIds: readonly string[];
-}): Suppressions {
-  const spans: Span[] = [];
-  const problems: SuppressionProblem[] = [];
-  const seen = new Set<string>();
-  const parseRules = (text: string, file: string, line: number, column: number, endColumn: number): Set<string> | null => {
+/**
+ * Gathers suppression comments as pages are analysed (each comment once,
+ * however many pages include its file), then those of the marker files.
+ */
+export class SuppressionCollector {
+  readonly problems: SuppressionProblem[] = [];
+  private readonly spans: Span[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly display: (path: string) => string,
+    private readonly ruleIds: readonly string[],
+  ) {}
+
+  private parseRules(text: string, file: string, line: number, column: number, endColumn: number): Set<string> | null {
     const ids = text.split(/[\s,]+/).filter(Boolean);
     if (ids.length === 0) return null;
     for (const id of ids) {
-      if (!input.ruleIds.includes(id)) {
-        problems.push({ file, line, column, endLine: line, endColumn, message: `unknown rule \`${id}\` in docsnip-disable-next-line` });
+      if (!this.ruleIds.includes(id)) {
+        this.problems.push({ file, line, column, endLine: line, endColumn, message: `unknown rule \`${id}\` in docsnip-disable-next-line` });
       }
     }
     return new Set(ids);
-  };
-  for (const page of input.pages) {
+  }
+
+  /** The rST comments of an analysed page and the fragments it includes. */
+  addPage(page: PageResult): void {
     const scan = page.scan;
-    if (!scan) continue;
+    if (!scan) return;
     // The first directive starting on each line of each file, found once per page.
     let starts: Map<string, RstDirective> | null = null;
     for (const c of scan.comments) {
       const m = RST.exec(c.text.split('\n')[0]!.trim());
       if (!m) continue;
       const key = `${c.file}:${c.range.start.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const rules = parseRules(m[1] ?? '', c.file, c.range.start.line, c.range.start.column, c.range.end.column);
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      const rules = this.parseRules(m[1] ?? '', c.file, c.range.start.line, c.range.start.column, c.range.end.column);
       const next = c.range.end.line + 1;
       if (!starts) {
         starts = new Map();
@@ -85,30 +92,36 @@ export function collectSuppressions(input: {
         }
       }
       const d = starts.get(`${c.file}\u0000${next}`);
-      spans.push({ file: input.display(c.file), from: next, to: d ? d.range.end.line : next, rules });
+      this.spans.push({ file: this.display(c.file), from: next, to: d ? d.range.end.line : next, rules });
     }
   }
-  for (const f of input.markerFiles.values()) {
+
+  /** Comment lines in a marker file (a spread task, code). */
+  addMarkerFile(f: MarkerFile): void {
     f.lines.forEach((text, i) => {
       if (!text.includes('docsnip-disable-next-line')) return;
       const m = OTHER.exec(text);
       if (!m) return;
       const column = text.indexOf('docsnip-disable-next-line') + 1;
-      const rules = parseRules(ruleList(m[1] ?? ''), f.path, i + 1, column, text.trimEnd().length + 1);
-      spans.push({ file: input.display(f.path), from: i + 2, to: i + 2, rules });
+      const rules = this.parseRules(ruleList(m[1] ?? ''), f.path, i + 1, column, text.trimEnd().length + 1);
+      this.spans.push({ file: this.display(f.path), from: i + 2, to: i + 2, rules });
     });
   }
-  const byFile = new Map<string, Span[]>();
-  for (const span of spans) {
-    const list = byFile.get(span.file);
-    if (list) list.push(span);
-    else byFile.set(span.file, [span]);
+
+  /** The suppressions gathered. */
+  finish(): Suppressions {
+    const byFile = new Map<string, Span[]>();
+    for (const span of this.spans) {
+      const list = byFile.get(span.file);
+      if (list) list.push(span);
+      else byFile.set(span.file, [span]);
+    }
+    return {
+      problems: this.problems,
+      apply: (diagnostics) =>
+        diagnostics.filter(
+          (d) => !(byFile.get(d.file) ?? []).some((s) => d.line >= s.from && d.line <= s.to && (s.rules === null || s.rules.has(d.ruleId))),
+        ),
+    };
   }
-  return {
-    problems,
-    apply: (diagnostics) =>
-      diagnostics.filter(
-        (d) => !(byFile.get(d.file) ?? []).some((s) => d.line >= s.from && d.line <= s.to && (s.rules === null || s.rules.has(d.ruleId))),
-      ),
-  };
 }

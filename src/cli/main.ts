@@ -301,7 +301,8 @@ export async function main(io: CliIO): Promise<number> {
           cache = { dir, key, recording: new RecordingFileSystem(fs), module };
           opts.fs = cache.recording;
         }
-        const result = check(opts);
+        // Reporters need only the findings: each page is dropped once checked.
+        const result = check({ ...opts, retain: false });
         const shown = flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
         const sources = new Map<string, string[] | null>();
         const source = (file: string): string[] | null => {

@@ -34,32 +34,90 @@ function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
-export function buildMarkerIndex(
-  cache: ReadCache,
-  included: Iterable<string>,
-  scoped: Iterable<string>,
-  pattern: RegExp,
-): Map<string, MarkerFile> {
-  const index = new Map<string, MarkerFile>();
-  const add = (path: string, isIncluded: boolean, inScope: boolean): void => {
-    const known = index.get(path);
-    if (known) {
-      known.included ||= isIncluded;
-      known.inScope ||= inScope;
-      return;
+/**
+ * The marker files of a run, each read and searched once, on demand: page
+ * rules look up the files their literalincludes show as they go, and
+ * `index` gives the project rules the complete set at the end.
+ */
+export class MarkerFiles implements ReadonlyMap<string, MarkerFile> {
+  /** Every file looked at: its marker file, or null when it is not text (unreadable, binary, too big). */
+  private readonly known = new Map<string, MarkerFile | null>();
+
+  constructor(
+    private readonly cache: ReadCache,
+    private readonly pattern: RegExp,
+  ) {}
+
+  /** The file as a marker file (with or without markers), or undefined when it is not text. */
+  get(path: string): MarkerFile | undefined {
+    let f = this.known.get(path);
+    if (f === undefined) {
+      f = readMarkerFile(this.cache, path, this.pattern);
+      this.known.set(path, f);
     }
-    const read = cache.read(path);
-    if (read.kind !== 'file' || read.bytes.length > MAX_MARKER_FILE || looksBinary(read.bytes)) return;
-    const decoded = decodeText(read.bytes, 'utf-8-sig');
-    if (!('text' in decoded)) return;
-    const text = universalNewlines(decoded.text);
-    const lines = splitLines(text, false);
-    const markers = findMarkers(lines, pattern);
-    const task = isSpreadTask(path) ? parseTask(text) : null;
-    if (markers.length === 0 && !isIncluded) return;
-    index.set(path, { path, lines, markers, groups: groupMarkers(markers), included: isIncluded, inScope, task, byLine: new Map(markers.map((m) => [m.line, m])) });
-  };
-  for (const p of included) add(p, true, false);
-  for (const p of scoped) add(p, false, true);
-  return index;
+    return f ?? undefined;
+  }
+
+  has(path: string): boolean {
+    return this.get(path) !== undefined;
+  }
+
+  /**
+   * The marker files of the run: every file a checked page includes (text or
+   * not), then every file in scope that holds marker lines, in that order.
+   */
+  index(included: Iterable<string>, scoped: Iterable<string>): Map<string, MarkerFile> {
+    const index = new Map<string, MarkerFile>();
+    for (const p of included) {
+      const f = this.get(p);
+      if (!f) continue;
+      f.included = true;
+      index.set(p, f);
+    }
+    for (const p of scoped) {
+      const f = this.get(p);
+      if (!f || (f.markers.length === 0 && !f.included)) continue;
+      f.inScope = true;
+      index.set(p, f);
+    }
+    return index;
+  }
+
+  // ReadonlyMap over the files read so far.
+  private *present(): IterableIterator<[string, MarkerFile]> {
+    for (const [k, v] of this.known) if (v) yield [k, v];
+  }
+  get size(): number {
+    let n = 0;
+    for (const _ of this.present()) n++;
+    return n;
+  }
+  entries(): IterableIterator<[string, MarkerFile]> {
+    return this.present();
+  }
+  *keys(): IterableIterator<string> {
+    for (const [k] of this.present()) yield k;
+  }
+  *values(): IterableIterator<MarkerFile> {
+    for (const [, v] of this.present()) yield v;
+  }
+  [Symbol.iterator](): IterableIterator<[string, MarkerFile]> {
+    return this.present();
+  }
+  forEach(fn: (value: MarkerFile, key: string, map: ReadonlyMap<string, MarkerFile>) => void): void {
+    for (const [k, v] of this.present()) fn(v, k, this);
+  }
+}
+
+/** A file read as a marker file (flags unset), or null when it is not text. */
+function readMarkerFile(cache: ReadCache, path: string, pattern: RegExp): MarkerFile | null {
+  const read = cache.read(path);
+  if (read.kind !== 'file' || read.bytes.length > MAX_MARKER_FILE || looksBinary(read.bytes)) return null;
+  const decoded = decodeText(read.bytes, 'utf-8-sig');
+  if (!('text' in decoded)) return null;
+  const text = universalNewlines(decoded.text);
+  const lines = splitLines(text, false);
+  const markers = findMarkers(lines, pattern);
+  const task = isSpreadTask(path) ? parseTask(text) : null;
+  return { path, lines, markers, groups: groupMarkers(markers), included: false, inScope: false, task, byLine: new Map(markers.map((m) => [m.line, m])) };
 }

@@ -11,7 +11,7 @@
 import { posix } from 'node:path';
 import type { FileSystem } from '../core/fs.js';
 import { Matcher } from './matcher.js';
-import { analysePage, decodeText, ReadCache, type Confinement, type PageResult } from './page.js';
+import { decodeText, ReadCache, type Confinement, type PageOptions, type PageResult } from './page.js';
 import { parseSphinxConf, type SphinxConf } from './sphinx-conf.js';
 import type { SphinxFlavor } from '../resolver/literalinclude.js';
 
@@ -62,9 +62,12 @@ export interface Project {
   documents: string[];
   /** Fragments: files some document includes (absolute). */
   fragments: Set<string>;
-  /** The pages this run checks, sorted, each analysed. */
+  /** The pages this run checks, sorted, each analysed. Empty when the run does not keep its pages. */
   pages: PageResult[];
-  /** Every document analysed in this run (the checked pages, the other pages, fragments read as pages). */
+  /**
+   * Every document analysed in this run (the checked pages, the other pages,
+   * fragments read as pages). Empty when the run does not keep its pages.
+   */
   analysed: PageResult[];
   /** The directories the run covers: the selected ones, or the root when nothing was selected. */
   scope: string[];
@@ -82,7 +85,44 @@ function isUnder(path: string, dir: string): boolean {
   return path === dir || path.startsWith(dir.endsWith('/') ? dir : dir + '/');
 }
 
-export function loadProject(opts: ProjectOptions): Project {
+/**
+ * What a run reads, decided before any document is analysed: the documents
+ * of the project, the ones selected, and the order to analyse them in.
+ * Analysing them (`analysePage` with `pageOptions`) and then `finishPlan`
+ * with what each one includes gives the pages to check. A run can drop each
+ * analysed page once it has taken what it needs from it.
+ */
+export interface ProjectPlan {
+  root: string;
+  confPath: string | null;
+  conf: SphinxConf | null;
+  /** Every document found under the root (absolute, sorted), fragments included. */
+  documents: string[];
+  scope: string[];
+  isIgnored(path: string): boolean;
+  missing: string[];
+  cache: ReadCache;
+  pageOptions: PageOptions;
+  /** The documents to analyse, in this order. */
+  analyse: string[];
+  /**
+   * May this analysed document be a checked page? (Fragments are known only
+   * once every document is analysed, so a fragment can answer yes here.)
+   */
+  mayCheck(page: PageResult): boolean;
+  /** The documents selected to check (null with `changed`, where `mayCheck` decides). */
+  selected: ReadonlySet<string> | null;
+  changed: { others: string[]; candidates: number } | null;
+}
+
+/** What a plan needs to know of each analysed document. */
+export interface AnalysedFacts {
+  included: ReadonlySet<string>;
+  /** `mayCheck`'s answer. */
+  mayCheck: boolean;
+}
+
+export function planProject(opts: ProjectOptions): ProjectPlan {
   const { fs, root } = opts;
   const cache = new ReadCache(fs, opts.confine, opts.maxFileSize);
   const confPath = posix.join(root, 'conf.py');
@@ -101,9 +141,31 @@ export function loadProject(opts: ProjectOptions): Project {
   // A Sphinx project reads Markdown only when it loads MyST.
   const suffixes: readonly string[] = conf !== null && !conf.usesMyst ? ['.rst'] : DOC_SUFFIXES;
   const hasSuffix = (p: string): boolean => suffixes.some((s) => p.endsWith(s));
+  const pageOptions: PageOptions = {
+    fs,
+    root,
+    flavor: opts.flavor,
+    cache,
+    sourceEncoding: conf?.sourceEncoding ?? undefined,
+    mystLegacy: opts.mystLegacy,
+  };
+  const base = { root, confPath: confRead.kind === 'file' ? confPath : null, conf, isIgnored: excluded, cache, pageOptions };
 
   if (opts.changed && !opts.changed.includes(confPath)) {
-    return loadChanged(opts, { cache, conf, confPath: confRead.kind === 'file' ? confPath : null, excluded, suffixes });
+    const changed = opts.changed;
+    const all = cache.walk(root, suffixes, { gitignore }).filter((f) => !excluded(f));
+    const candidates = candidateDocuments(all, changed, cache);
+    const files = new Set(changed);
+    return {
+      ...base,
+      documents: all,
+      scope: [],
+      missing: [],
+      analyse: [...candidates].sort(),
+      mayCheck: (page) => pageDependsOn(page, files),
+      selected: null,
+      changed: { others: changed.filter((f) => !hasSuffix(f) && !excluded(f)), candidates: candidates.size },
+    };
   }
 
   const missing: string[] = [];
@@ -133,56 +195,53 @@ export function loadProject(opts: ProjectOptions): Project {
     for (const f of documents) selected.add(f);
     scope.push(root);
   }
+  const sorted = [...documents].sort();
+  return {
+    ...base,
+    documents: sorted,
+    scope,
+    missing,
+    analyse: [...sorted, ...[...selected].filter((d) => !documents.has(d))],
+    mayCheck: (page) => selected.has(page.page),
+    selected,
+    changed: null,
+  };
+}
 
-  const pageOptions = {
-    fs,
-    root,
-    flavor: opts.flavor,
-    cache,
-    sourceEncoding: conf?.sourceEncoding ?? undefined,
-    mystLegacy: opts.mystLegacy,
-  };
-  const analysed = new Map<string, PageResult>();
-  const analyse = (doc: string): PageResult => {
-    let r = analysed.get(doc);
-    if (!r) {
-      r = analysePage(doc, pageOptions);
-      analysed.set(doc, r);
-    }
-    return r;
-  };
+/**
+ * The fragments (documents another one includes) and the pages to check
+ * (sorted), from what each analysed document includes. `extra` are checked
+ * pages `mayCheck` said no to: pages that include a selected fragment.
+ */
+export function finishPlan(plan: ProjectPlan, facts: ReadonlyMap<string, AnalysedFacts>): { fragments: Set<string>; pages: string[]; extra: string[] } {
   const fragments = new Set<string>();
+  const selected = plan.selected;
+  if (!selected) {
+    // --changed: every document that includes a candidate names it, so it is a candidate too: the fragments are all known.
+    for (const [doc, f] of facts) for (const x of f.included) if (x !== doc && !facts.get(x)?.included.has(doc)) fragments.add(x);
+    const pages = [...facts].filter(([doc, f]) => !fragments.has(doc) && f.mayCheck).map(([doc]) => doc);
+    return { fragments, pages: pages.sort(), extra: [] };
+  }
+  const documents = new Set(plan.documents);
   // A document another one includes is a fragment; one that includes itself,
   // or the documents of an include cycle, stay pages (Sphinx builds them).
-  const isFragment = (f: string, by: string): boolean => f !== by && !(documents.has(f) && analyse(f).included.has(by));
-  for (const doc of [...documents].sort()) for (const f of analyse(doc).included) if (isFragment(f, doc)) fragments.add(f);
-  for (const doc of selected) if (!documents.has(doc)) for (const f of analyse(doc).included) if (isFragment(f, doc)) fragments.add(f);
-
+  const isFragment = (f: string, by: string): boolean => f !== by && !(documents.has(f) && facts.get(f)!.included.has(by));
+  for (const doc of plan.analyse) for (const f of facts.get(doc)!.included) if (isFragment(f, doc)) fragments.add(f);
   const checked = new Set<string>();
   for (const doc of selected) if (!fragments.has(doc)) checked.add(doc);
   const selectedFragments = [...selected].filter((d) => fragments.has(d));
+  const extra: string[] = [];
   if (selectedFragments.length > 0) {
-    for (const doc of documents) {
-      if (fragments.has(doc)) continue;
-      const page = analyse(doc);
-      if (selectedFragments.some((f) => page.included.has(f))) checked.add(doc);
+    for (const doc of plan.documents) {
+      if (fragments.has(doc) || checked.has(doc)) continue;
+      const included = facts.get(doc)!.included;
+      if (selectedFragments.some((f) => included.has(f))) {
+        checked.add(doc);
+        extra.push(doc);
+      }
     }
   }
-  const pages = [...checked].sort().map(analyse);
-  return {
-    root,
-    confPath: confRead.kind === 'file' ? confPath : null,
-    conf,
-    documents: [...documents].sort(),
-    fragments,
-    pages,
-    analysed: [...analysed.values()],
-    scope,
-    isIgnored: excluded,
-    missing,
-    cache,
-    changed: opts.changed ? { others: opts.changed.filter((f) => !hasSuffix(f)), candidates: documents.size } : null,
-  };
+  return { fragments, pages: [...checked].sort(), extra };
 }
 
 /** The last path component. */
@@ -258,38 +317,4 @@ export function pageDependsOn(page: PageResult, files: ReadonlySet<string>): boo
     if (d.kind === 'literalinclude' && d.diffTarget !== null && files.has(d.diffTarget)) return true;
   }
   return false;
-}
-
-function loadChanged(
-  opts: ProjectOptions,
-  base: { cache: ReadCache; conf: SphinxConf | null; confPath: string | null; excluded: (p: string) => boolean; suffixes: readonly string[] },
-): Project {
-  const { fs, root } = opts;
-  const { cache, conf, excluded, suffixes } = base;
-  const changed = opts.changed!;
-  const all = cache.walk(root, suffixes, { gitignore: opts.gitignore ?? true }).filter((f) => !excluded(f));
-  const candidates = candidateDocuments(all, changed, cache);
-  const pageOptions = { fs, root, flavor: opts.flavor, cache, sourceEncoding: conf?.sourceEncoding ?? undefined, mystLegacy: opts.mystLegacy };
-  const analysed = [...candidates].sort().map((doc) => analysePage(doc, pageOptions));
-  // Every document that includes a candidate names it, so it is a candidate too: the fragments are all known.
-  const fragments = new Set<string>();
-  const byPage = new Map(analysed.map((r) => [r.page, r]));
-  for (const r of analysed) for (const f of r.included) if (f !== r.page && !byPage.get(f)?.included.has(r.page)) fragments.add(f);
-  const files = new Set(changed);
-  const pages = analysed.filter((r) => !fragments.has(r.page) && pageDependsOn(r, files));
-  const isDoc = (f: string): boolean => suffixes.some((s) => f.endsWith(s));
-  return {
-    root,
-    confPath: base.confPath,
-    conf,
-    documents: all,
-    fragments,
-    pages,
-    analysed,
-    scope: [],
-    isIgnored: excluded,
-    missing: [],
-    cache,
-    changed: { others: changed.filter((f) => !isDoc(f) && !excluded(f)), candidates: candidates.size },
-  };
 }

@@ -3,6 +3,7 @@ import { defineRule } from './rule.js';
 export default defineRule({
   id: 'config-invalid',
   severity: 'error',
+  scope: 'project',
   origin: 'docsnip',
   description:
     'A problem in `.docsnip.yaml` (unknown key or rule, bad value, bad YAML) or an unknown rule in a `docsnip-disable-next-line` comment.',

@@ -4,6 +4,7 @@ import { markerLabel } from './marker-usage.js';
 export default defineRule({
   id: 'marker-duplicate',
   severity: 'error',
+  scope: 'project',
   origin: 'docsnip',
   description: 'The same marker on more than one line of a file: Sphinx silently uses the first one.',
   check(ctx) {

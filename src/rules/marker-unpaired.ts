@@ -1,14 +1,15 @@
 import { defineRule } from './rule.js';
-import { markerLabel, usedLines } from './marker-usage.js';
+import { markerLabel } from './marker-usage.js';
 
 export default defineRule({
   id: 'marker-unpaired',
   severity: 'warning',
+  scope: 'project',
   origin: 'docsnip',
   description: 'A start marker without its `-end` marker, or an end marker without its start (unless a directive uses it with another partner).',
   check(ctx) {
     // Only a directive that really matched the lone line pairs it with another partner.
-    const used = usedLines(ctx, { resolvedOnly: true });
+    const used = ctx.markerUsage.resolved;
     for (const f of ctx.markerFiles.values()) {
       if (!f.inScope) continue;
       const lines = used.get(f.path) ?? new Set<number>();

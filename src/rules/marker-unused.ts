@@ -1,13 +1,14 @@
 import { defineRule } from './rule.js';
-import { markerLabel, usedLines } from './marker-usage.js';
+import { markerLabel } from './marker-usage.js';
 
 export default defineRule({
   id: 'marker-unused',
   severity: 'warning',
+  scope: 'project',
   origin: 'docsnip',
   description: 'A start/end marker pair that no literalinclude of the project uses.',
   check(ctx) {
-    const used = usedLines(ctx);
+    const used = ctx.markerUsage.all;
     for (const f of ctx.markerFiles.values()) {
       if (!f.inScope) continue;
       const lines = used.get(f.path) ?? new Set<number>();

@@ -3,42 +3,47 @@
  * or end. A directive that resolved says exactly which line it used; one that
  * stopped before reaching its markers (an option conflict, a misspelt option)
  * still names them, so the first line containing its pattern counts as used:
- * the problem is the directive, not the marker. With `resolvedOnly`, only
- * the lines a directive really matched count.
+ * the problem is the directive, not the marker. `resolved` counts only the
+ * lines a directive really matched.
+ *
+ * A run adds each literalinclude as its page is analysed, so the pages need
+ * not be kept for the rules that ask at the end.
  */
-import type { RuleContext } from './rule.js';
+import type { LiteralIncludeResult } from '../project/page.js';
 
-const PATTERN_OPTIONS = ['start-after', 'start-at', 'end-before', 'end-at'];
+const PATTERN_OPTIONS = new Set(['start-after', 'start-at', 'end-before', 'end-at']);
 
-const memo = new WeakMap<RuleContext['allLiteralincludes'], Map<string, Map<string, Set<number>>>>();
+export class MarkerUsage {
+  /** Lines used by any directive that names them. */
+  readonly all = new Map<string, Set<number>>();
+  /** Lines a directive really matched. */
+  readonly resolved = new Map<string, Set<number>>();
 
-export function usedLines(ctx: RuleContext, options: { resolvedOnly?: boolean } = {}): Map<string, Set<number>> {
-  // Several rules ask, over the same directives: compute each answer once.
-  const key = options.resolvedOnly ? 'resolved' : 'all';
-  let byKey = memo.get(ctx.allLiteralincludes);
-  if (!byKey) memo.set(ctx.allLiteralincludes, (byKey = new Map()));
-  const known = byKey.get(key);
-  if (known) return known;
-  const used = new Map<string, Set<number>>();
-  byKey.set(key, used);
-  for (const r of ctx.allLiteralincludes) {
-    if (!r.target) continue;
-    let set = used.get(r.target);
-    if (!set) used.set(r.target, (set = new Set()));
+  /** Count one literalinclude; `lines` gives its target's lines, when the target is a marker file. */
+  add(r: LiteralIncludeResult, lines: () => readonly string[] | undefined): void {
+    if (!r.target) return;
+    const all = setOf(this.all, r.target);
+    const resolved = setOf(this.resolved, r.target);
     const matches = r.resolution?.matches;
-    const lines = ctx.markerFiles.get(r.target)?.lines;
     for (const o of r.directive.options) {
       const option = o.name.replace(/_/g, '-');
-      if (!PATTERN_OPTIONS.includes(option) || !o.value) continue;
+      if (!PATTERN_OPTIONS.has(option) || !o.value) continue;
       const matched = [matches?.start, matches?.end].find((m) => m?.option === option)?.line;
-      if (matched) set.add(matched);
-      else if (lines && !options.resolvedOnly) {
-        const i = lines.findIndex((l) => l.includes(o.value!));
-        if (i >= 0) set.add(i + 1);
+      if (matched) {
+        all.add(matched);
+        resolved.add(matched);
+      } else {
+        const i = lines()?.findIndex((l) => l.includes(o.value!)) ?? -1;
+        if (i >= 0) all.add(i + 1);
       }
     }
   }
-  return used;
+}
+
+function setOf(map: Map<string, Set<number>>, key: string): Set<number> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
 }
 
 /** `[docs:NAME]` or `[docs:NAME-end]` as shown in messages. */

@@ -10,6 +10,7 @@ import type { Range } from '../readers/rst/scanner.js';
 import type { DirectiveResult, IncludeResult, LiteralIncludeResult, PageResult } from '../project/page.js';
 import type { Project } from '../project/project.js';
 import type { MarkerFile } from '../markers/index.js';
+import type { MarkerUsage } from './marker-usage.js';
 import type { LoadedConfig } from '../config/config.js';
 import type { SuppressionProblem } from '../suppress.js';
 
@@ -24,6 +25,14 @@ export interface RuleMeta {
    * it builds the page; `docsnip`: a finding only docsnip makes.
    */
   readonly origin: 'sphinx' | 'docsnip';
+  /**
+   * `page` (the default): the rule looks at one checked page at a time (its
+   * `pages`, `literalincludes` and `includes`), right after the page is
+   * read, so a large tree never has to be held whole. `project`: the rule
+   * runs once at the end and sees what the whole run found: the marker files
+   * with their usage, the configuration and the suppression problems.
+   */
+  readonly scope?: 'page' | 'project';
 }
 
 export interface Report {
@@ -38,12 +47,13 @@ export interface Report {
 }
 
 export interface RuleContext {
+  /** The run's project. Its `pages` and `analysed` are empty unless the run keeps its pages (`CheckOptions.retain`). */
   readonly project: Project;
-  /** The pages checked in this run. */
+  /** Page rules: the page being checked. Project rules: none. */
   readonly pages: readonly PageResult[];
-  /** Every literalinclude of every checked page, in reading order. */
+  /** Page rules: every literalinclude of the page, in reading order. Project rules: none. */
   readonly literalincludes: readonly LiteralIncludeResult[];
-  /** Every include of every checked page, in reading order. */
+  /** Page rules: every include of the page, in reading order. Project rules: none. */
   readonly includes: readonly IncludeResult[];
   /** A path as shown to the user (relative, POSIX). */
   display(path: string): string;
@@ -51,10 +61,19 @@ export interface RuleContext {
   textLines(path: string): string[] | null;
   /** Names in a directory, or null. */
   list(dir: string): string[] | null;
-  /** Files with marker lines (and every file a checked page includes), by absolute path. */
+  /**
+   * Files with marker lines (and every file a checked page includes), by
+   * absolute path. Page rules: look files up with `get` (read on demand).
+   * Project rules: the complete index, to iterate.
+   */
   readonly markerFiles: ReadonlyMap<string, MarkerFile>;
-  /** Every literalinclude of every document analysed (not only the checked pages): who uses a marker. */
-  readonly allLiteralincludes: readonly LiteralIncludeResult[];
+  /**
+   * Project rules: which lines of each file the literalincludes of every
+   * document analysed (not only the checked pages) use as start or end:
+   * `all` counts a marker a directive names but never reached, `resolved`
+   * only lines a directive really matched (see `marker-usage.ts`).
+   */
+  readonly markerUsage: MarkerUsage;
   /** The configuration file in effect. */
   readonly config: LoadedConfig | null;
   /** Problems in inline suppression comments. */

@@ -3,6 +3,7 @@ import { defineRule } from './rule.js';
 export default defineRule({
   id: 'yaml-invalid',
   severity: 'error',
+  scope: 'project',
   origin: 'docsnip',
   description: 'A spread `task.yaml` that docs include (or that holds markers) is not valid YAML, so spread cannot run it.',
   check(ctx) {
