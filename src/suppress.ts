@@ -22,6 +22,12 @@ export interface SuppressionProblem {
   message: string;
 }
 
+/** A suppression comment in a page: its span and the problems in its rule list. */
+export interface PageComment {
+  span: Span;
+  problems: SuppressionProblem[];
+}
+
 interface Span {
   /** Display path. */
   file: string;
@@ -50,9 +56,10 @@ function ruleList(rest: string): string {
  * however many pages include its file), then those of the marker files.
  */
 export class SuppressionCollector {
-  readonly problems: SuppressionProblem[] = [];
+  private readonly problems: SuppressionProblem[] = [];
   private readonly spans: Span[] = [];
-  private readonly seen = new Set<string>();
+  /** The comments of pages seen so far, by file and line, with what each gave. */
+  private readonly seen = new Map<string, PageComment>();
 
   constructor(
     private readonly display: (path: string) => string,
@@ -81,7 +88,7 @@ export class SuppressionCollector {
       if (!m) continue;
       const key = `${c.file}:${c.range.start.line}`;
       if (this.seen.has(key)) continue;
-      this.seen.add(key);
+      const before = this.problems.length;
       const rules = this.parseRules(m[1] ?? '', c.file, c.range.start.line, c.range.start.column, c.range.end.column);
       const next = c.range.end.line + 1;
       if (!starts) {
@@ -92,7 +99,24 @@ export class SuppressionCollector {
         }
       }
       const d = starts.get(`${c.file}\u0000${next}`);
-      this.spans.push({ file: this.display(c.file), from: next, to: d ? d.range.end.line : next, rules });
+      const span = { file: this.display(c.file), from: next, to: d ? d.range.end.line : next, rules };
+      this.spans.push(span);
+      this.seen.set(key, { span, problems: this.problems.slice(before) });
+    }
+  }
+
+  /** What the page comments gave, to merge into another collector (plain data). */
+  pageComments(): [string, PageComment][] {
+    return [...this.seen];
+  }
+
+  /** Take the page comments another collector found, those not seen here yet. */
+  mergePageComments(comments: Iterable<[string, PageComment]>): void {
+    for (const [key, c] of comments) {
+      if (this.seen.has(key)) continue;
+      this.seen.set(key, c);
+      this.spans.push(c.span);
+      for (const p of c.problems) this.problems.push(p);
     }
   }
 

@@ -43,6 +43,11 @@ function toPosix(p: string): string {
   return p.replace(/\\/g, '/');
 }
 
+function parsePositive(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a whole number, 1 or more.');
+  return Number(value);
+}
+
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number.');
   return Number(value);
@@ -264,6 +269,7 @@ export async function main(io: CliIO): Promise<number> {
     .option('--no-color', 'no colour')
     .option('--cache', 'reuse the report of an identical earlier run when no file it read has changed (content hashes)')
     .option('--cache-location <dir>', 'where --cache keeps its entries (default: node_modules/.cache/docsnip)')
+    .option('--jobs <n>', 'threads to check with (default: the cores, at most 4; a tree under 200 documents uses one)', parsePositive)
     .action(
       async (
         args: string[],
@@ -276,6 +282,7 @@ export async function main(io: CliIO): Promise<number> {
           changed?: string[];
           cache?: boolean;
           cacheLocation?: string;
+          jobs?: number;
         },
       ) => {
         const opts = await projectOptions(io, fs, args, flags);
@@ -302,7 +309,8 @@ export async function main(io: CliIO): Promise<number> {
           opts.fs = cache.recording;
         }
         // Reporters need only the findings: each page is dropped once checked.
-        const result = check({ ...opts, retain: false });
+        const parallel = await import('./parallel.js');
+        const result = await parallel.checkParallel(opts, parallel.threadCount(flags.jobs));
         const shown = flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
         const sources = new Map<string, string[] | null>();
         const source = (file: string): string[] | null => {

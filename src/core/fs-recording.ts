@@ -59,13 +59,21 @@ export class RecordingFileSystem implements FileSystem {
   /** Each distinct question once, in the order first asked. */
   private readonly seen = new Map<string, RecordedCall>();
 
-  constructor(private readonly inner: FileSystem) {
+  constructor(readonly inner: FileSystem) {
     if (!inner.realpath) this.realpath = undefined;
     if (!inner.size) this.size = undefined;
   }
 
   get calls(): RecordedCall[] {
     return [...this.seen.values()];
+  }
+
+  /** Take the questions another recorder saw (a worker thread's), those not asked here yet. */
+  merge(calls: readonly RecordedCall[]): void {
+    for (const c of calls) {
+      const key = JSON.stringify([c.method, c.args]);
+      if (!this.seen.has(key)) this.seen.set(key, c);
+    }
   }
 
   private note(method: RecordedCall['method'], args: unknown[], digest: string): void {

@@ -40,20 +40,46 @@ function looksBinary(bytes: Uint8Array): boolean {
  * `index` gives the project rules the complete set at the end.
  */
 export class MarkerFiles implements ReadonlyMap<string, MarkerFile> {
-  /** Every file looked at: its marker file, or null when it is not text (unreadable, binary, too big). */
-  private readonly known = new Map<string, MarkerFile | null>();
+  /** Files looked at: the marker file, or null when it is not text (unreadable, binary, too big). */
+  private known = new Map<string, MarkerFile | null>();
+  /** The generation before `known`, when `limit` is set. */
+  private older = new Map<string, MarkerFile | null>();
+  /** What the index holds: each file read once more for it is kept. */
+  private readonly indexed = new Map<string, MarkerFile | null>();
 
   constructor(
     private readonly cache: ReadCache,
     private readonly pattern: RegExp,
+    /**
+     * Keep about this many files read on demand (at most twice as many),
+     * forgetting older ones (read again if asked again): a run that drops
+     * its pages bounds its memory so.
+     */
+    private readonly limit = Infinity,
   ) {}
 
   /** The file as a marker file (with or without markers), or undefined when it is not text. */
   get(path: string): MarkerFile | undefined {
-    let f = this.known.get(path);
+    let f = this.indexed.get(path) ?? this.known.get(path);
     if (f === undefined) {
-      f = readMarkerFile(this.cache, path, this.pattern);
+      f = this.older.get(path);
+      if (f === undefined) f = readMarkerFile(this.cache, path, this.pattern);
       this.known.set(path, f);
+      if (this.known.size > this.limit) {
+        this.older = this.known;
+        this.known = new Map();
+      }
+    }
+    return f ?? undefined;
+  }
+
+  /** A file for the index: kept for the rest of the run. */
+  private keep(path: string): MarkerFile | undefined {
+    let f = this.indexed.get(path);
+    if (f === undefined) {
+      f = this.known.get(path) ?? this.older.get(path);
+      if (f === undefined) f = readMarkerFile(this.cache, path, this.pattern);
+      this.indexed.set(path, f);
     }
     return f ?? undefined;
   }
@@ -69,13 +95,13 @@ export class MarkerFiles implements ReadonlyMap<string, MarkerFile> {
   index(included: Iterable<string>, scoped: Iterable<string>): Map<string, MarkerFile> {
     const index = new Map<string, MarkerFile>();
     for (const p of included) {
-      const f = this.get(p);
+      const f = this.keep(p);
       if (!f) continue;
       f.included = true;
       index.set(p, f);
     }
     for (const p of scoped) {
-      const f = this.get(p);
+      const f = this.keep(p);
       if (!f || (f.markers.length === 0 && !f.included)) continue;
       f.inScope = true;
       index.set(p, f);
@@ -83,9 +109,16 @@ export class MarkerFiles implements ReadonlyMap<string, MarkerFile> {
     return index;
   }
 
-  // ReadonlyMap over the files read so far.
+  // ReadonlyMap over the files kept now.
   private *present(): IterableIterator<[string, MarkerFile]> {
-    for (const [k, v] of this.known) if (v) yield [k, v];
+    const seen = new Set<string>();
+    for (const m of [this.indexed, this.known, this.older]) {
+      for (const [k, v] of m) {
+        if (!v || seen.has(k)) continue;
+        seen.add(k);
+        yield [k, v];
+      }
+    }
   }
   get size(): number {
     let n = 0;

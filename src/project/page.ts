@@ -116,6 +116,11 @@ export class ReadCache {
     }
     return r;
   }
+  /** Drop a file's bytes (a page read once); a later read reads it again. */
+  forget(path: string): void {
+    this.reads.delete(path);
+  }
+
   input(path: string): FileInput {
     const r = this.read(path);
     if (r.kind === 'file') return { path, bytes: r.bytes };

@@ -122,7 +122,8 @@ export interface AnalysedFacts {
   mayCheck: boolean;
 }
 
-export function planProject(opts: ProjectOptions): ProjectPlan {
+/** The configuration part of a plan: `conf.py`, the exclude patterns, how pages are read. */
+function planBase(opts: ProjectOptions) {
   const { fs, root } = opts;
   const cache = new ReadCache(fs, opts.confine, opts.maxFileSize);
   const confPath = posix.join(root, 'conf.py');
@@ -133,14 +134,12 @@ export function planProject(opts: ProjectOptions): ProjectPlan {
     if ('text' in decoded) conf = parseSphinxConf(decoded.text);
   }
   const matcher = new Matcher([...(conf?.excludePatterns ?? []), ...(opts.exclude ?? [])]);
-  const gitignore = opts.gitignore ?? true;
   const ignoreMatcher = opts.ignore ? new Matcher(opts.ignore.patterns) : null;
   const excluded = (p: string): boolean =>
     (isUnder(p, root) && matcher.excludes(posix.relative(root, p))) ||
     (ignoreMatcher !== null && isUnder(p, opts.ignore!.base) && ignoreMatcher.excludes(posix.relative(opts.ignore!.base, p)));
   // A Sphinx project reads Markdown only when it loads MyST.
   const suffixes: readonly string[] = conf !== null && !conf.usesMyst ? ['.rst'] : DOC_SUFFIXES;
-  const hasSuffix = (p: string): boolean => suffixes.some((s) => p.endsWith(s));
   const pageOptions: PageOptions = {
     fs,
     root,
@@ -149,7 +148,37 @@ export function planProject(opts: ProjectOptions): ProjectPlan {
     sourceEncoding: conf?.sourceEncoding ?? undefined,
     mystLegacy: opts.mystLegacy,
   };
-  const base = { root, confPath: confRead.kind === 'file' ? confPath : null, conf, isIgnored: excluded, cache, pageOptions };
+  return { root, confPath, confFound: confRead.kind === 'file', conf, isIgnored: excluded, cache, pageOptions, suffixes };
+}
+
+/**
+ * A plan for part of a run that another plan made (a worker's share): the
+ * given documents, with the same selection, and no walk of the tree.
+ */
+export function planPart(opts: ProjectOptions, part: { analyse: string[]; selected: readonly string[] | null; changed: readonly string[] | null }): ProjectPlan {
+  const { confPath, confFound, suffixes: _suffixes, ...base } = planBase(opts);
+  const selected = part.selected ? new Set(part.selected) : null;
+  const files = new Set(part.changed ?? []);
+  return {
+    ...base,
+    confPath: confFound ? confPath : null,
+    documents: [],
+    scope: [],
+    missing: [],
+    analyse: part.analyse,
+    mayCheck: selected ? (page) => selected.has(page.page) : (page) => pageDependsOn(page, files),
+    selected,
+    changed: null,
+  };
+}
+
+export function planProject(opts: ProjectOptions): ProjectPlan {
+  const { fs, root } = opts;
+  const { confPath, confFound, suffixes, ...rest } = planBase(opts);
+  const { cache, conf, isIgnored: excluded } = rest;
+  const base = { ...rest, confPath: confFound ? confPath : null };
+  const gitignore = opts.gitignore ?? true;
+  const hasSuffix = (p: string): boolean => suffixes.some((s) => p.endsWith(s));
 
   if (opts.changed && !opts.changed.includes(confPath)) {
     const changed = opts.changed;

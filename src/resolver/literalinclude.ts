@@ -125,7 +125,31 @@ export interface ResolveRequest {
  */
 export class ResolveCache {
   readonly texts = new Map<string, { text: string; lines: string[] } | Fatal>();
-  readonly results = new Map<string, Resolution>();
+  private results = new Map<string, Resolution>();
+  /** The generation before `results`, when `limit` is set. */
+  private older = new Map<string, Resolution>();
+  /**
+   * Keep about this many recent results (at most twice as many), forgetting
+   * older ones: a run that drops its pages bounds its memory so, and nearby
+   * pages share their files.
+   */
+  limit = Infinity;
+
+  get(key: string): Resolution | undefined {
+    const r = this.results.get(key);
+    if (r !== undefined || this.older.size === 0) return r;
+    const old = this.older.get(key);
+    if (old !== undefined) this.remember(key, old);
+    return old;
+  }
+
+  remember(key: string, result: Resolution): void {
+    this.results.set(key, result);
+    if (this.results.size > this.limit) {
+      this.older = this.results;
+      this.results = new Map();
+    }
+  }
 
   /** A key for a request, or null when it cannot be shared. */
   static key(req: ResolveRequest): string | null {
@@ -186,11 +210,11 @@ interface Lines {
 export function resolveLiteralInclude(req: ResolveRequest): Resolution {
   const key = req.cache ? ResolveCache.key(req) : null;
   if (key !== null) {
-    const known = req.cache!.results.get(key);
+    const known = req.cache!.get(key);
     if (known) return known;
   }
   const result = resolveUncached(req);
-  if (key !== null) req.cache!.results.set(key, result);
+  if (key !== null) req.cache!.remember(key, result);
   return result;
 }
 

@@ -40,6 +40,19 @@ export class MarkerUsage {
   }
 }
 
+/** Usage as plain data (to send between threads). */
+export type MarkerUsageData = { all: [string, number[]][]; resolved: [string, number[]][] };
+
+export function usageData(u: MarkerUsage): MarkerUsageData {
+  const plain = (m: Map<string, Set<number>>): [string, number[]][] => [...m].map(([k, v]) => [k, [...v]]);
+  return { all: plain(u.all), resolved: plain(u.resolved) };
+}
+
+export function mergeUsage(u: MarkerUsage, data: MarkerUsageData): void {
+  for (const [k, lines] of data.all) for (const l of lines) setOf(u.all, k).add(l);
+  for (const [k, lines] of data.resolved) for (const l of lines) setOf(u.resolved, k).add(l);
+}
+
 function setOf(map: Map<string, Set<number>>, key: string): Set<number> {
   let set = map.get(key);
   if (!set) map.set(key, (set = new Set()));

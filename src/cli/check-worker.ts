@@ -1,0 +1,13 @@
+/** A `check` worker thread: see `parallel.ts`. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { CheckRun } from '../check.js';
+import { NodeFileSystem } from '../core/fs-node.js';
+import { RecordingFileSystem } from '../core/fs-recording.js';
+import { takeChunks, type WorkerInput, type WorkerOutput } from './parallel.js';
+
+const input = workerData as WorkerInput;
+const fs = input.record ? new RecordingFileSystem(new NodeFileSystem()) : new NodeFileSystem();
+const run = new CheckRun({ ...input.options, fs }, { analyse: input.analyse, selected: input.selected, changed: input.changed });
+takeChunks(run, input.analyse, new Int32Array(input.counter));
+const out: WorkerOutput = { part: run.part(), calls: fs instanceof RecordingFileSystem ? fs.calls : null };
+parentPort!.postMessage(out);

@@ -1,0 +1,98 @@
+/**
+ * `check` on several threads. The documents of a run are cut into small
+ * consecutive chunks; the main thread and each worker take the next chunk
+ * from a shared counter until none is left, so a slow chunk never holds the
+ * others up and a worker that starts late just takes fewer. Each thread
+ * runs the page rules on its pages and sends back only plain findings and
+ * facts (`CheckPart`); the main thread merges them and runs the project
+ * rules. The result is the same as one thread's, whatever the split.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { CheckRun, type CheckOptions, type CheckPart, type CheckResult } from '../check.js';
+import { NodeFileSystem } from '../core/fs-node.js';
+import { RecordingFileSystem, type RecordedCall } from '../core/fs-recording.js';
+
+/** Documents per chunk: small enough to balance, large enough to keep a page's neighbours (and their shared files) together. */
+export const CHUNK = 16;
+/** Below this many documents a second thread costs more than it saves. */
+export const MIN_DOCUMENTS = 200;
+/** At most this many threads by default. */
+const MAX_THREADS = 4;
+
+/** What a worker is given (plain data). */
+export interface WorkerInput {
+  options: Omit<CheckOptions, 'fs'>;
+  /** Record every file system question (the run keeps a `--cache` entry). */
+  record: boolean;
+  analyse: string[];
+  selected: string[] | null;
+  changed: string[] | null;
+  counter: SharedArrayBuffer;
+}
+
+/** What a worker sends back. */
+export interface WorkerOutput {
+  part: CheckPart;
+  calls: RecordedCall[] | null;
+}
+
+/** Take chunks from the shared counter and analyse them. */
+export function takeChunks(run: CheckRun, documents: readonly string[], counter: Int32Array): void {
+  for (;;) {
+    const from = Atomics.add(counter, 0, 1) * CHUNK;
+    if (from >= documents.length) return;
+    const to = Math.min(from + CHUNK, documents.length);
+    for (let i = from; i < to; i++) run.analyse(documents[i]!);
+  }
+}
+
+const WORKER = new URL('./check-worker.js', import.meta.url);
+
+/** How many threads a run uses: `jobs` if given, else up to the machine's parallelism (at most 4). */
+export function threadCount(jobs: number | undefined): number {
+  return jobs ?? Math.min(MAX_THREADS, availableParallelism());
+}
+
+/**
+ * Check as `check` does (pages are not kept), on up to `threads` threads.
+ * Only a run on the disk (a NodeFileSystem, or a RecordingFileSystem over
+ * one) goes parallel: a worker reads the files itself.
+ */
+export async function checkParallel(opts: CheckOptions, threads: number): Promise<CheckResult> {
+  const run = new CheckRun({ ...opts, retain: false });
+  const documents = run.plan.analyse;
+  const record = opts.fs instanceof RecordingFileSystem && opts.fs.inner instanceof NodeFileSystem;
+  const onDisk = opts.fs instanceof NodeFileSystem || record;
+  // The worker is compiled JavaScript: from the TypeScript sources (tests), run on one thread.
+  const workers = onDisk && documents.length >= MIN_DOCUMENTS && existsSync(fileURLToPath(WORKER)) ? Math.max(0, Math.min(threads, Math.ceil(documents.length / CHUNK)) - 1) : 0;
+  const counter = new SharedArrayBuffer(4);
+  const { fs: _fs, ...options } = opts;
+  const input: WorkerInput = {
+    options: { ...options, retain: false },
+    record,
+    analyse: documents,
+    selected: run.plan.selected ? [...run.plan.selected] : null,
+    changed: opts.changed && !run.plan.selected ? [...opts.changed] : null,
+    counter,
+  };
+  const results = Array.from({ length: workers }, () => {
+    const worker = new Worker(WORKER, { workerData: input });
+    return new Promise<WorkerOutput>((resolve, reject) => {
+      worker.once('message', (out: WorkerOutput) => {
+        resolve(out);
+        void worker.terminate();
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`a check worker stopped (exit code ${code}) before it reported`)));
+    });
+  });
+  takeChunks(run, documents, new Int32Array(counter));
+  for (const out of await Promise.all(results)) {
+    run.merge(out.part);
+    if (out.calls && opts.fs instanceof RecordingFileSystem) opts.fs.merge(out.calls);
+  }
+  return run.finish();
+}
