@@ -8,6 +8,6 @@ import { takeChunks, type WorkerInput, type WorkerOutput } from './parallel.js';
 const input = workerData as WorkerInput;
 const fs = input.record ? new RecordingFileSystem(new NodeFileSystem()) : new NodeFileSystem();
 const run = new CheckRun({ ...input.options, fs }, { analyse: input.analyse, selected: input.selected, changed: input.changed });
-takeChunks(run, input.analyse, new Int32Array(input.counter));
-const out: WorkerOutput = { part: run.part(), calls: fs instanceof RecordingFileSystem ? fs.calls : null };
+const analysed = takeChunks(run, input.analyse, new Int32Array(input.counter));
+const out: WorkerOutput = { part: run.part(), analysed, calls: fs instanceof RecordingFileSystem ? fs.calls : null };
 parentPort!.postMessage(out);

@@ -236,7 +236,7 @@ export async function main(io: CliIO): Promise<number> {
     .name('docsnip')
     .description('Check Sphinx literalinclude directives exactly as Sphinx resolves them.')
     .version(VERSION, '-V, --version')
-    .option('--debug', 'show stack traces of internal errors')
+    .option('--debug', 'show stack traces of internal errors (check: and how the documents were shared between threads)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run docsnip --help for usage)');
@@ -310,7 +310,8 @@ export async function main(io: CliIO): Promise<number> {
         }
         // Reporters need only the findings: each page is dropped once checked.
         const parallel = await import('./parallel.js');
-        const result = await parallel.checkParallel(opts, parallel.threadCount(flags.jobs));
+        const { result, analysed } = await parallel.checkParallel(opts, parallel.threadCount(flags.jobs));
+        if (io.argv.includes('--debug')) io.stderr(`docsnip: ${analysed.reduce((a, b) => a + b, 0)} documents analysed on ${analysed.length} thread(s): ${analysed.join(', ')}\n`);
         const shown = flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
         const sources = new Map<string, string[] | null>();
         const source = (file: string): string[] | null => {

@@ -6,6 +6,8 @@
  * runs the page rules on its pages and sends back only plain findings and
  * facts (`CheckPart`); the main thread merges them and runs the project
  * rules. The result is the same as one thread's, whatever the split.
+ * Returns the result and how many documents each thread analysed (the
+ * main thread first).
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -36,16 +38,20 @@ export interface WorkerInput {
 /** What a worker sends back. */
 export interface WorkerOutput {
   part: CheckPart;
+  /** How many documents the worker analysed. */
+  analysed: number;
   calls: RecordedCall[] | null;
 }
 
-/** Take chunks from the shared counter and analyse them. */
-export function takeChunks(run: CheckRun, documents: readonly string[], counter: Int32Array): void {
+/** Take chunks from the shared counter and analyse them; returns how many documents this thread analysed. */
+export function takeChunks(run: CheckRun, documents: readonly string[], counter: Int32Array): number {
+  let analysed = 0;
   for (;;) {
     const from = Atomics.add(counter, 0, 1) * CHUNK;
-    if (from >= documents.length) return;
+    if (from >= documents.length) return analysed;
     const to = Math.min(from + CHUNK, documents.length);
     for (let i = from; i < to; i++) run.analyse(documents[i]!);
+    analysed += to - from;
   }
 }
 
@@ -61,7 +67,7 @@ export function threadCount(jobs: number | undefined): number {
  * Only a run on the disk (a NodeFileSystem, or a RecordingFileSystem over
  * one) goes parallel: a worker reads the files itself.
  */
-export async function checkParallel(opts: CheckOptions, threads: number): Promise<CheckResult> {
+export async function checkParallel(opts: CheckOptions, threads: number): Promise<{ result: CheckResult; analysed: number[] }> {
   const run = new CheckRun({ ...opts, retain: false });
   const documents = run.plan.analyse;
   const record = opts.fs instanceof RecordingFileSystem && opts.fs.inner instanceof NodeFileSystem;
@@ -89,10 +95,11 @@ export async function checkParallel(opts: CheckOptions, threads: number): Promis
       worker.once('exit', (code) => reject(new Error(`a check worker stopped (exit code ${code}) before it reported`)));
     });
   });
-  takeChunks(run, documents, new Int32Array(counter));
+  const analysed = [takeChunks(run, documents, new Int32Array(counter))];
   for (const out of await Promise.all(results)) {
     run.merge(out.part);
     if (out.calls && opts.fs instanceof RecordingFileSystem) opts.fs.merge(out.calls);
+    analysed.push(out.analysed);
   }
-  return run.finish();
+  return { result: run.finish(), analysed };
 }
