@@ -13,6 +13,7 @@ import { MarkerFiles, type MarkerFile } from './markers/index.js';
 import { MarkerUsage, mergeUsage, usageData, type MarkerUsageData } from './rules/marker-usage.js';
 import { pushAll } from './core/arrays.js';
 import { detach } from './core/strings.js';
+import { sharePositions } from './readers/rst/scanner.js';
 import { compileMarkerPattern, DEFAULT_MARKER_PATTERN } from './markers/markers.js';
 import { mystParserIsLegacy, type LoadedConfig } from './config/config.js';
 import { SuppressionCollector, type PageComment } from './suppress.js';
@@ -241,6 +242,7 @@ export class CheckRun {
 
   /** Analyse one document of the plan: facts, marker usage, suppressions, and the page rules when it may be a checked page. */
   analyse(doc: string): void {
+    sharePositions(this.retain);
     const page = analysePage(doc, this.plan.pageOptions);
     const mayCheck = this.plan.mayCheck(page);
     this.facts.set(doc, { included: page.included, mayCheck });

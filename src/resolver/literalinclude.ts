@@ -263,13 +263,14 @@ function resolveUncached(req: ResolveRequest): Resolution {
       result.fileText = read.text;
       const all = read.lines;
       result.fileLines = all;
-      // Copies: the filters below may change the arrays, and `all` may be shared.
-      lines = { text: all.slice(), origin: all.map((_, i) => i + 1) };
+      // The filters make new arrays; `all` and the numbering are shared, so they are copied when no filter did.
+      lines = { text: all, origin: numbering(all.length) };
       lines = pyobjectFilter(lines, req, result, flavor);
       lines = startFilter(lines, options, result);
       lines = endFilter(lines, options, result);
       lines = linesFilter(lines, options, result, req.file.path, flavor);
       lines = dedentFilter(lines, options, problems);
+      if (lines.text === all) lines = { text: all.slice(), origin: lines.origin.slice() };
       if (options.prepend) {
         lines.text.unshift(options.prepend + '\n');
         lines.origin.unshift(null);
@@ -460,7 +461,7 @@ function startFilter(lines: Lines, options: LiteralIncludeOptions, result: Resol
     option = 'start-after';
   }
   if (!pattern) return lines;
-  const { first: index, all } = matchesOf(lines, pattern, 0);
+  const { first: index, all } = matchesOf(lines, pattern, 0, lines.text === result.fileLines);
   result.matches.start = {
     option,
     pattern,
@@ -485,7 +486,27 @@ function startFilter(lines: Lines, options: LiteralIncludeOptions, result: Resol
  * One pass over the lines: the index of the first line at or after `from`
  * that contains `pattern` (-1 when none), and the origins of all lines that do.
  */
-function matchesOf(lines: Lines, pattern: string, from: number): { first: number; all: number[] } {
+/** `1, 2, … n`, shared: never change it. */
+let numbered: number[] = [];
+function numbering(n: number): number[] {
+  if (numbered.length < n) numbered = Array.from({ length: Math.max(n, 2 * numbered.length) }, (_, i) => i + 1);
+  return numbered.length === n ? numbered : numbered.slice(0, n);
+}
+
+/** The matches of each pattern in a file's own lines (a start pattern, before any filter cut them). */
+const fileMatches = new WeakMap<readonly string[], Map<string, { first: number; all: number[] }>>();
+
+/** Matches of `pattern` from line index `from`; `own`: the lines are a file's own, unfiltered (shared, so memoised). */
+function matchesOf(lines: Lines, pattern: string, from: number, own = false): { first: number; all: number[] } {
+  if (from !== 0 || !own) return scanMatches(lines, pattern, from);
+  let memo = fileMatches.get(lines.text);
+  if (!memo) fileMatches.set(lines.text, (memo = new Map()));
+  let m = memo.get(pattern);
+  if (!m) memo.set(pattern, (m = scanMatches(lines, pattern, 0)));
+  return { first: m.first, all: m.all.slice() };
+}
+
+function scanMatches(lines: Lines, pattern: string, from: number): { first: number; all: number[] } {
   const all: number[] = [];
   let first = -1;
   const text = lines.text;

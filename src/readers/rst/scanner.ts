@@ -380,7 +380,18 @@ interface DirectiveBlock {
 const POINTS = new Map<number, Point>();
 /** Past this many shared positions or ranges (a long-lived process), new ones are not kept. */
 const MAX_SHARED = 1 << 20;
+let sharing = true;
+
+/**
+ * Share positions (the default) or not. Sharing pays when many scans are
+ * kept; a run that drops each page after checking it saves the lookups.
+ */
+export function sharePositions(on: boolean): void {
+  sharing = on;
+}
+
 export function pointAt(line: number, column: number): Point {
+  if (!sharing) return { line, column };
   if (line < 0 || line >= 65_536 || column < 0 || column >= 1024) return { line, column };
   const key = line * 1024 + column;
   let p = POINTS.get(key);
@@ -399,6 +410,7 @@ export function sharedPositions(): { points: number; ranges: number } {
 /** A shared frozen Range for two shared points (see `pointAt`); a new one otherwise. */
 const RANGES = new Map<number, Range>();
 export function rangeAt(start: Point, end: Point): Range {
+  if (!sharing) return { start, end };
   if (!Object.isFrozen(start) || !Object.isFrozen(end)) return { start, end };
   const key = (start.line * 1024 + start.column) * 2 ** 26 + (end.line * 1024 + end.column);
   let r = RANGES.get(key);
