@@ -269,7 +269,7 @@ export async function main(io: CliIO): Promise<number> {
     .option('--no-color', 'no colour')
     .option('--cache', 'reuse the report of an identical earlier run when no file it read has changed (content hashes)')
     .option('--cache-location <dir>', 'where --cache keeps its entries (default: node_modules/.cache/docsnip)')
-    .option('--jobs <n>', 'threads to check with (default: the cores, at most 4; a tree under 200 documents uses one)', parsePositive)
+    .option('--jobs <n>', 'threads to check with (default: the cores, at most 4, from 4,000 documents; below that one)', parsePositive)
     .action(
       async (
         args: string[],
@@ -310,7 +310,7 @@ export async function main(io: CliIO): Promise<number> {
         }
         // Reporters need only the findings: each page is dropped once checked.
         const parallel = await import('./parallel.js');
-        const { result, analysed } = await parallel.checkParallel(opts, parallel.threadCount(flags.jobs));
+        const { result, analysed } = await parallel.checkParallel(opts, parallel.threadCount(flags.jobs), flags.jobs !== undefined);
         if (io.argv.includes('--debug')) io.stderr(`docsnip: ${analysed.reduce((a, b) => a + b, 0)} documents analysed on ${analysed.length} thread(s): ${analysed.join(', ')}\n`);
         const shown = flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
         const sources = new Map<string, string[] | null>();

@@ -19,8 +19,13 @@ import { RecordingFileSystem, type RecordedCall } from '../core/fs-recording.js'
 
 /** Documents per chunk: small enough to balance, large enough to keep a page's neighbours (and their shared files) together. */
 export const CHUNK = 16;
-/** Below this many documents a second thread costs more than it saves. */
-export const MIN_DOCUMENTS = 200;
+/**
+ * Below this many documents a second thread does not pay. Measured on two
+ * cores (`npm run bench` trees): no gain at 2,000 pages (the one-thread run
+ * already keeps the second core busy with garbage collection, and each
+ * thread warms its own caches), 1.2x at 5,000 and 1.4x at 20,000.
+ */
+export const MIN_DOCUMENTS = 4000;
 /** At most this many threads by default. */
 const MAX_THREADS = 4;
 
@@ -57,23 +62,24 @@ export function takeChunks(run: CheckRun, documents: readonly string[], counter:
 
 const WORKER = new URL('./check-worker.js', import.meta.url);
 
-/** How many threads a run uses: `jobs` if given, else up to the machine's parallelism (at most 4). */
+/** How many threads a run may use: `jobs` if given, else the machine's parallelism (at most 4). */
 export function threadCount(jobs: number | undefined): number {
   return jobs ?? Math.min(MAX_THREADS, availableParallelism());
 }
 
 /**
- * Check as `check` does (pages are not kept), on up to `threads` threads.
+ * Check as `check` does (pages are not kept), on up to `threads` threads:
+ * from MIN_DOCUMENTS documents, or whenever `explicit` (the user set --jobs).
  * Only a run on the disk (a NodeFileSystem, or a RecordingFileSystem over
  * one) goes parallel: a worker reads the files itself.
  */
-export async function checkParallel(opts: CheckOptions, threads: number): Promise<{ result: CheckResult; analysed: number[] }> {
+export async function checkParallel(opts: CheckOptions, threads: number, explicit = false): Promise<{ result: CheckResult; analysed: number[] }> {
   const run = new CheckRun({ ...opts, retain: false });
   const documents = run.plan.analyse;
   const record = opts.fs instanceof RecordingFileSystem && opts.fs.inner instanceof NodeFileSystem;
   const onDisk = opts.fs instanceof NodeFileSystem || record;
   // The worker is compiled JavaScript: from the TypeScript sources (tests), run on one thread.
-  const workers = onDisk && documents.length >= MIN_DOCUMENTS && existsSync(fileURLToPath(WORKER)) ? Math.max(0, Math.min(threads, Math.ceil(documents.length / CHUNK)) - 1) : 0;
+  const workers = onDisk && (documents.length >= MIN_DOCUMENTS || explicit) && existsSync(fileURLToPath(WORKER)) ? Math.max(0, Math.min(threads, Math.ceil(documents.length / CHUNK)) - 1) : 0;
   const counter = new SharedArrayBuffer(4);
   const { fs: _fs, ...options } = opts;
   const input: WorkerInput = {
