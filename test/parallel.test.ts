@@ -16,7 +16,7 @@ import { MarkerFiles } from '../src/markers/index.js';
 import { compileMarkerPattern, DEFAULT_MARKER_PATTERN } from '../src/markers/markers.js';
 import { ReadCache } from '../src/project/page.js';
 import { MemoryFileSystem } from '../src/core/fs-memory.js';
-import { ResolveCache, type Resolution } from '../src/resolver/literalinclude.js';
+import { RecentMap } from '../src/core/recent.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(repo, 'bin/docsnip.js');
@@ -140,14 +140,20 @@ describe('bounded caches', () => {
     expect([...index.values()].map((f) => [f.included, f.inScope])).toEqual(Object.keys(files).map((_, i) => [i < 5, true]));
   });
 
-  it('ResolveCache keeps the recent results and forgets older ones', () => {
-    const cache = new ResolveCache();
-    cache.limit = 2;
-    const result = (n: number) => ({ lines: [String(n)] }) as unknown as Resolution;
-    for (let i = 0; i < 10; i++) cache.remember(`k${i}`, result(i));
-    expect(cache.get('k9')).toEqual(result(9));
-    expect(cache.get('k8')).toEqual(result(8));
-    expect(cache.get('k0')).toBeUndefined();
-    expect(cache.get('k4')).toBeUndefined();
+  it('RecentMap keeps the recent entries and forgets older ones', () => {
+    const recent = new RecentMap<string, number>(2);
+    for (let i = 0; i < 10; i++) recent.set(`k${i}`, i);
+    expect(recent.get('k9')).toBe(9);
+    expect(recent.get('k8')).toBe(8);
+    expect(recent.get('k0')).toBeUndefined();
+    expect(recent.get('k4')).toBeUndefined();
+    // An old entry read again is young again: it outlives the next turnover.
+    recent.set('a', 1);
+    recent.set('b', 2);
+    expect(recent.get('k9')).toBe(9);
+    expect([...recent.entries()].map(([k]) => k).sort()).toEqual(['a', 'b', 'k8', 'k9'].sort());
+    const plain = new RecentMap<number, number>();
+    for (let i = 0; i < 1000; i++) plain.set(i, i);
+    expect(plain.get(0)).toBe(0);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { ReadCache } from '../project/page.js';
 import { decodeText } from '../project/page.js';
+import { RecentMap } from '../core/recent.js';
 import { splitLines, universalNewlines } from '../python/str.js';
 import { findMarkers, groupMarkers, type MarkerGroup, type MarkerLine } from './markers.js';
 import { isSpreadTask, parseTask, type SpreadTask } from '../spread/task.js';
@@ -41,9 +42,7 @@ function looksBinary(bytes: Uint8Array): boolean {
  */
 export class MarkerFiles implements ReadonlyMap<string, MarkerFile> {
   /** Files looked at: the marker file, or null when it is not text (unreadable, binary, too big). */
-  private known = new Map<string, MarkerFile | null>();
-  /** The generation before `known`, when `limit` is set. */
-  private older = new Map<string, MarkerFile | null>();
+  private readonly known: RecentMap<string, MarkerFile | null>;
   /** What the index holds: each file read once more for it is kept. */
   private readonly indexed = new Map<string, MarkerFile | null>();
 
@@ -51,24 +50,21 @@ export class MarkerFiles implements ReadonlyMap<string, MarkerFile> {
     private readonly cache: ReadCache,
     private readonly pattern: RegExp,
     /**
-     * Keep about this many files read on demand (at most twice as many),
-     * forgetting older ones (read again if asked again): a run that drops
-     * its pages bounds its memory so.
+     * Keep about this many files read on demand (see `RecentMap`), forgetting
+     * older ones (read again if asked again): a run that drops its pages
+     * bounds its memory so.
      */
-    private readonly limit = Infinity,
-  ) {}
+    limit = Infinity,
+  ) {
+    this.known = new RecentMap(limit);
+  }
 
   /** The file as a marker file (with or without markers), or undefined when it is not text. */
   get(path: string): MarkerFile | undefined {
     let f = this.indexed.get(path) ?? this.known.get(path);
     if (f === undefined) {
-      f = this.older.get(path);
-      if (f === undefined) f = readMarkerFile(this.cache, path, this.pattern);
+      f = readMarkerFile(this.cache, path, this.pattern);
       this.known.set(path, f);
-      if (this.known.size > this.limit) {
-        this.older = this.known;
-        this.known = new Map();
-      }
     }
     return f ?? undefined;
   }
@@ -77,7 +73,7 @@ export class MarkerFiles implements ReadonlyMap<string, MarkerFile> {
   private keep(path: string): MarkerFile | undefined {
     let f = this.indexed.get(path);
     if (f === undefined) {
-      f = this.known.get(path) ?? this.older.get(path);
+      f = this.known.get(path);
       if (f === undefined) f = readMarkerFile(this.cache, path, this.pattern);
       this.indexed.set(path, f);
     }
@@ -112,7 +108,7 @@ export class MarkerFiles implements ReadonlyMap<string, MarkerFile> {
   // ReadonlyMap over the files kept now.
   private *present(): IterableIterator<[string, MarkerFile]> {
     const seen = new Set<string>();
-    for (const m of [this.indexed, this.known, this.older]) {
+    for (const m of [this.indexed.entries(), this.known.entries()]) {
       for (const [k, v] of m) {
         if (!v || seen.has(k)) continue;
         seen.add(k);

@@ -9,6 +9,7 @@
  * fixed filter order: pyobject, start, end, lines, dedent, prepend, append
  * (or a unified diff with `:diff:`), whatever order the options are written.
  */
+import { RecentMap } from '../core/recent.js';
 import { unifiedDiff } from '../python/difflib.js';
 import { lookupCodec, nonTextEncodingMessage, PythonDecodeError } from '../python/codecs.js';
 import { analysePythonSource } from './pyobject.js';
@@ -124,31 +125,17 @@ export interface ResolveRequest {
  * are shared, so nothing may modify a `Resolution` after it is made.
  */
 export class ResolveCache {
-  readonly texts = new Map<string, { text: string; lines: string[] } | Fatal>();
-  private results = new Map<string, Resolution>();
-  /** The generation before `results`, when `limit` is set. */
-  private older = new Map<string, Resolution>();
   /**
-   * Keep about this many recent results (at most twice as many), forgetting
-   * older ones: a run that drops its pages bounds its memory so, and nearby
-   * pages share their files.
+   * Files decoded and split, and results, by key. A run that drops its pages
+   * sets a `limit` on both (see `RecentMap`): nearby pages share their files.
    */
-  limit = Infinity;
+  readonly texts = new RecentMap<string, { text: string; lines: string[] } | Fatal>();
+  readonly results = new RecentMap<string, Resolution>();
 
-  get(key: string): Resolution | undefined {
-    const r = this.results.get(key);
-    if (r !== undefined || this.older.size === 0) return r;
-    const old = this.older.get(key);
-    if (old !== undefined) this.remember(key, old);
-    return old;
-  }
-
-  remember(key: string, result: Resolution): void {
-    this.results.set(key, result);
-    if (this.results.size > this.limit) {
-      this.older = this.results;
-      this.results = new Map();
-    }
+  /** Keep about this many results, and an eighth as many files (default: all). */
+  set limit(n: number) {
+    this.texts.limit = Math.ceil(n / 8);
+    this.results.limit = n;
   }
 
   /** A key for a request, or null when it cannot be shared. */
@@ -210,11 +197,11 @@ interface Lines {
 export function resolveLiteralInclude(req: ResolveRequest): Resolution {
   const key = req.cache ? ResolveCache.key(req) : null;
   if (key !== null) {
-    const known = req.cache!.get(key);
+    const known = req.cache!.results.get(key);
     if (known) return known;
   }
   const result = resolveUncached(req);
-  if (key !== null) req.cache!.remember(key, result);
+  if (key !== null) req.cache!.results.set(key, result);
   return result;
 }
 
