@@ -1,10 +1,10 @@
 /**
- * `check`: analyse a Sphinx project and run every rule over it.
- * Pure: all input comes through the `FileSystem`.
+ * `check`: analyse a Sphinx project and run every rule over it, one page at
+ * a time (see `CheckRun`). Pure: all input comes through the `FileSystem`.
  */
 import { posix } from 'node:path';
 import { compareDiagnostics, dedupeDiagnostics, type Diagnostic, type Severity } from './core/diagnostic.js';
-import { finishPlan, planPart, planProject, type AnalysedFacts, type Project, type ProjectOptions, type ProjectPlan } from './project/project.js';
+import { DOC_SUFFIXES, finishPlan, planPart, planProject, type AnalysedFacts, type Project, type ProjectOptions, type ProjectPlan } from './project/project.js';
 import { analysePage, decodeText, type DirectiveResult, type IncludeResult, type LiteralIncludeResult, type PageResult } from './project/page.js';
 import { RULES } from './rules/index.js';
 import type { Rule, RuleContext } from './rules/rule.js';
@@ -17,7 +17,6 @@ import { sharePositions } from './readers/rst/scanner.js';
 import { compileMarkerPattern, DEFAULT_MARKER_PATTERN } from './markers/markers.js';
 import { mystParserIsLegacy, type LoadedConfig } from './config/config.js';
 import { SuppressionCollector, type PageComment } from './suppress.js';
-import { DOC_SUFFIXES } from './project/project.js';
 
 export interface CheckOptions extends ProjectOptions {
   /** Directory paths are shown relative to (absolute). */
