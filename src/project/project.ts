@@ -273,6 +273,11 @@ export function finishPlan(plan: ProjectPlan, facts: ReadonlyMap<string, Analyse
   return { fragments, pages: [...checked].sort(), extra };
 }
 
+const SLASH = 0x2f;
+const DOT = 0x2e;
+/** What may come before a path in a document: a space, a slash, a quote, `<` or `(`. */
+const BOUNDARY = /^[\s/'"`<(]$/;
+
 /** The last path component. */
 function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -287,11 +292,15 @@ function basename(path: string): string {
  */
 function mayName(text: string, name: string, parent: string): boolean {
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    if (at === 0 || text[at - 1] !== '/') return true;
-    const before = text.slice(Math.max(0, at - 1 - parent.length - 1), at - 1);
-    if (before.endsWith(parent) && (before.length === parent.length || !/[^\s/'"`<(]/.test(before[before.length - parent.length - 1]!))) return true;
-    const component = /(?:^|[\s/'"`<(])(\.{1,2})$/.exec(text.slice(Math.max(0, at - 4), at - 1));
-    if (component) return true;
+    if (at === 0 || text.charCodeAt(at - 1) !== SLASH) return true;
+    // `parent/name`, the parent at the start or after a boundary.
+    const p = at - 1 - parent.length;
+    if (p >= 0 && text.startsWith(parent, p) && (p === 0 || BOUNDARY.test(text[p - 1]!))) return true;
+    // `./name` or `../name`, the dots at the start or after a boundary.
+    if (text.charCodeAt(at - 2) === DOT) {
+      if (at === 2 || BOUNDARY.test(text[at - 3]!)) return true;
+      if (text.charCodeAt(at - 3) === DOT && (at === 3 || BOUNDARY.test(text[at - 4]!))) return true;
+    }
   }
   return false;
 }
