@@ -42,7 +42,22 @@ export function pyStrip(s: string): string {
 
 /** Python `s.rstrip()` (no argument). */
 export function pyRstrip(s: string): string {
+  // Most lines end in a printable ASCII character, which is no Python whitespace.
+  const last = s.charCodeAt(s.length - 1);
+  if (last > 0x20 && last < 0x7f) return s;
   return trimEndWhere(s, isSpaceChar);
+}
+
+const NON_SPACE = new RegExp(`[^${PY_SPACE_CLASS}]`);
+
+/** Python `s.strip() == ''`, without making the stripped string. */
+export function pyIsBlank(s: string): boolean {
+  return !NON_SPACE.test(s);
+}
+
+/** Does `s` hold Python whitespace (so `s.split()` would split it)? */
+export function pyHasSpace(s: string): boolean {
+  return SPACE_CHAR.test(s);
 }
 
 /** Python `s.lstrip()` (no argument). */

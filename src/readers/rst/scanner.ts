@@ -13,7 +13,7 @@
  */
 import { directiveSpec, type DirectiveSpec } from './directive-specs.js';
 import { Block, getIndented, originalColumn, toSourceLines, type SourceLines } from './lines.js';
-import { pyLstrip, pySplit, pySplitMax, pyStrip } from '../../python/str.js';
+import { pyHasSpace, pyIsBlank, pyLstrip, pySplit, pySplitMax, pyStrip } from '../../python/str.js';
 import { insertAll } from '../../core/arrays.js';
 
 /** A 1-based position in the source text (column in UTF-16 code units). */
@@ -1090,8 +1090,9 @@ class Scanner {
       // Paragraphs of the field body.
       const paragraphs: string[][] = [];
       let current: string[] = [];
-      for (const t of [...body.text, '']) {
-        if (pyStrip(t) !== '') current.push(t);
+      for (let j = 0; j <= body.length; j++) {
+        const t = j < body.length ? body.text[j]! : '';
+        if (!pyIsBlank(t)) current.push(t);
         else if (current.length > 0) {
           paragraphs.push(current);
           current = [];
@@ -1111,7 +1112,7 @@ class Scanner {
     }
     // docutils extracts all fields before converting any value.
     for (const f of fields) {
-      if (pySplit(f.rawName).length !== 1) {
+      if (f.rawName === '' || (pyHasSpace(f.rawName) && pySplit(f.rawName).length !== 1)) {
         return 'invalid option data: extension option field name may not contain multiple words';
       }
       if ((f as { multiParagraph?: boolean }).multiParagraph) {
