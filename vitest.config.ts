@@ -7,6 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
+          setupFiles: ['test/support/preload.ts'],
           exclude: ['test/oracle/**'],
         },
       },
@@ -14,6 +15,7 @@ export default defineConfig({
         test: {
           name: 'oracle',
           include: ['test/oracle/**/*.test.ts'],
+          setupFiles: ['test/support/preload.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
         },

@@ -3,8 +3,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { CheckRun } from '../check.js';
 import { NodeFileSystem } from '../core/fs-node.js';
 import { RecordingFileSystem } from '../core/fs-recording.js';
+import { canRequireEsm, preloadMarkdown } from '../readers/myst/markdown.js';
+import { preloadResolverModules } from '../resolver/lazy.js';
 import { takeChunks, type WorkerInput, type WorkerOutput } from './parallel.js';
 
+if (!canRequireEsm()) await Promise.all([preloadMarkdown(), preloadResolverModules()]);
 const input = workerData as WorkerInput;
 const fs = input.record ? new RecordingFileSystem(new NodeFileSystem()) : new NodeFileSystem();
 const run = new CheckRun({ ...input.options, fs }, { analyse: input.analyse, selected: input.selected, changed: input.changed });

@@ -10,9 +10,8 @@
  * (or a unified diff with `:diff:`), whatever order the options are written.
  */
 import { RecentMap } from '../core/recent.js';
-import { unifiedDiff } from '../python/difflib.js';
 import { lookupCodec, nonTextEncodingMessage, PythonDecodeError } from '../python/codecs.js';
-import { analysePythonSource } from './pyobject.js';
+import { lazy } from './lazy.js';
 import { expandTabs, pyHead, pyRepr, pyStrip, pyTail, splitLines, textwrapDedent, trimEndWhere, universalNewlines } from '../python/str.js';
 import { anyOutOfRange, indexesBelow, isConsecutive, parseLineSpec } from './line-spec.js';
 import type { LiteralIncludeOptions } from './options.js';
@@ -243,7 +242,7 @@ function resolveUncached(req: ResolveRequest): Resolution {
       result.fileLines = newLines;
       if (!req.diffFile) throw new Error('diff file not given');
       const oldLines = readLines(req.diffFile, encoding, options, flavor, req.cache).lines;
-      const diff = unifiedDiff(oldLines, newLines, req.diffFile.path, req.file.path);
+      const diff = lazy('difflib').unifiedDiff(oldLines, newLines, req.diffFile.path, req.file.path);
       lines = { text: diff, origin: diff.map(() => null) };
     } else {
       const read = readLines(req.file, encoding, options, flavor, req.cache);
@@ -406,7 +405,7 @@ function readText(file: FileInput, encoding: string, options: LiteralIncludeOpti
 function pyobjectFilter(lines: Lines, req: ResolveRequest, result: Resolution, flavor: SphinxFlavor): Lines {
   const name = req.options.pyobject;
   if (!name || 'error' in req.file) return lines;
-  const analysed = analysePythonSource(req.file.bytes, req.file.path);
+  const analysed = lazy('pyobject').analysePythonSource(req.file.bytes, req.file.path);
   const path = req.file.path;
   if (!analysed.ok) {
     const message =

@@ -1,7 +1,7 @@
 import { defineRule, includedFrom } from './rule.js';
 import { code, optionValueRange } from './locate.js';
 import { closest } from './suggest.js';
-import { analysePythonSource } from '../resolver/pyobject.js';
+import { lazy } from '../resolver/lazy.js';
 
 export default defineRule({
   id: 'pyobject-not-found',
@@ -20,7 +20,7 @@ export default defineRule({
         let hint = '';
         const read = ctx.project.cache.read(r.target);
         if (read.kind === 'file') {
-          const analysed = analysePythonSource(read.bytes, r.target);
+          const analysed = lazy('pyobject').analysePythonSource(read.bytes, r.target);
           if (analysed.ok) {
             const near = closest(name, analysed.tags.keys());
             if (near) hint = `; did you mean ${code(near)}?`;
