@@ -10,7 +10,7 @@ export {
 } from './resolve.js';
 export { scanMyst } from './readers/myst/scanner.js';
 export { preloadMarkdown } from './readers/myst/markdown.js';
-export { preloadResolverModules } from './resolver/lazy.js';
+export { preloadLazyModules } from './core/lazy.js';
 export { OverlayFileSystem } from './core/fs-overlay.js';
 export { resolveLiteralInclude, type Resolution, type ResolveProblem, type ResolveRequest } from './resolver/literalinclude.js';
 export { convertOptions, LITERALINCLUDE_OPTION_SPEC, INCLUDE_OPTION_SPEC, type LiteralIncludeOptions } from './resolver/options.js';

@@ -1,5 +1,5 @@
-// The compiled CLI loads the Python analyser (`:pyobject:`) and difflib
-// (`:diff:`) only when a directive needs them. Runs `bin/docsnip.js`
+// The compiled CLI loads the Python analyser (`:pyobject:`), difflib
+// (`:diff:`) and the MyST reader only when a directive or page needs them. Runs `bin/docsnip.js`
 // (`npm test` builds first); the other tests run the sources, where these
 // modules are preloaded (test/support/preload.ts).
 
@@ -52,6 +52,18 @@ describe('modules loaded on first use', () => {
     // …but not these.
     expect(r.loaded('/dist/resolver/pyobject.js')).toBe(false);
     expect(r.loaded('/dist/python/difflib.js')).toBe(false);
+    expect(r.loaded('/dist/readers/myst/scanner.js')).toBe(false);
+  });
+
+  it('a Markdown page loads the MyST reader', () => {
+    const dir = tree('T\n=\n');
+    writeFileSync(join(dir, 'conf.py'), "extensions = ['myst_parser']\n");
+    writeFileSync(join(dir, 'page.md'), '# P\n\n```{literalinclude} app.py\n:lines: 4-5\n```\n');
+    const r = run(dir, ['resolve', '--format', 'json', '.']);
+    expect(r.code).toBe(0);
+    expect(r.loaded('/dist/readers/myst/scanner.js')).toBe(true);
+    const texts = (JSON.parse(r.stdout) as { directives: { text: string }[] }).directives.map((d) => d.text);
+    expect(texts).toEqual(['def main():\n    return os.getcwd()\n']);
   });
 
   it(':pyobject: and :diff: load them and resolve as Sphinx does', () => {

@@ -4,10 +4,10 @@ import { CheckRun } from '../check.js';
 import { NodeFileSystem } from '../core/fs-node.js';
 import { RecordingFileSystem } from '../core/fs-recording.js';
 import { canRequireEsm, preloadMarkdown } from '../readers/myst/markdown.js';
-import { preloadResolverModules } from '../resolver/lazy.js';
+import { preloadLazyModules } from '../core/lazy.js';
 import { takeChunks, type WorkerInput, type WorkerOutput } from './parallel.js';
 
-if (!canRequireEsm()) await Promise.all([preloadMarkdown(), preloadResolverModules()]);
+if (!canRequireEsm()) await Promise.all([preloadMarkdown(), preloadLazyModules()]);
 const input = workerData as WorkerInput;
 const fs = input.record ? new RecordingFileSystem(new NodeFileSystem()) : new NodeFileSystem();
 const run = new CheckRun({ ...input.options, fs }, { analyse: input.analyse, selected: input.selected, changed: input.changed });

@@ -10,7 +10,7 @@ import { posix, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { check, displayPath, type CheckOptions } from '../check.js';
 import { canRequireEsm, preloadMarkdown } from '../readers/myst/markdown.js';
-import { preloadResolverModules } from '../resolver/lazy.js';
+import { preloadLazyModules } from '../core/lazy.js';
 import { expandGlobs, NodeFileSystem } from '../core/fs-node.js';
 import type { FileSystem } from '../core/fs.js';
 import { RecordingFileSystem } from '../core/fs-recording.js';
@@ -230,7 +230,7 @@ function writeReport(io: CliIO, file: string, text: string): void {
 
 export async function main(io: CliIO): Promise<number> {
   // Node.js before 20.19 cannot load remark-parse on demand: load it now.
-  if (!canRequireEsm()) await Promise.all([preloadMarkdown(), preloadResolverModules()]);
+  if (!canRequireEsm()) await Promise.all([preloadMarkdown(), preloadLazyModules()]);
   const fs = io.fs ?? new NodeFileSystem();
   let exitCode = 0;
   const program = new Command();

@@ -9,7 +9,7 @@ import type { FileSystem, ReadResult } from '../core/fs.js';
 import { lookupCodec, nonTextEncodingMessage, PythonDecodeError } from '../python/codecs.js';
 import { pyRepr, splitLines, universalNewlines } from '../python/str.js';
 import { scanRst, type IncludeInsertion, type RstDirective, type RstScan } from '../readers/rst/scanner.js';
-import { scanMyst } from '../readers/myst/scanner.js';
+import { lazy } from '../core/lazy.js';
 import { toSourceLines } from '../readers/rst/lines.js';
 import {
   convertOptions,
@@ -243,7 +243,7 @@ export function analysePage(page: string, opts: PageOptions): PageResult {
     return r.insertion;
   };
   const scan = isMarkdown(page)
-    ? scanMyst(text, { file: page, key: page, legacy: opts.mystLegacy, include })
+    ? lazy('myst').scanMyst(text, { file: page, key: page, legacy: opts.mystLegacy, include })
     : scanRst(text, {
         file: page,
         key: page,
@@ -385,7 +385,7 @@ function spliceOtherSyntax(scan: RstScan, includes: Map<RstDirective, IncludeRes
     if (!read || read.kind !== 'file') continue;
     const decoded = decodeText(read.bytes, r.options?.encoding ?? opts.sourceEncoding ?? 'utf-8-sig');
     if (!('text' in decoded)) continue;
-    const sub = scanMyst(universalNewlines(decoded.text), { file: r.target, legacy: opts.mystLegacy });
+    const sub = lazy('myst').scanMyst(universalNewlines(decoded.text), { file: r.target, legacy: opts.mystLegacy });
     const at = scan.directives.indexOf(directive);
     // In reading order right after the include.
     const base = directive.seq ?? 0;

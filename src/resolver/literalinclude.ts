@@ -11,7 +11,7 @@
  */
 import { RecentMap } from '../core/recent.js';
 import { lookupCodec, nonTextEncodingMessage, PythonDecodeError } from '../python/codecs.js';
-import { lazy } from './lazy.js';
+import { lazy } from '../core/lazy.js';
 import { expandTabs, pyHead, pyRepr, pyStrip, pyTail, splitLines, textwrapDedent, trimEndWhere, universalNewlines } from '../python/str.js';
 import { anyOutOfRange, indexesBelow, isConsecutive, parseLineSpec } from './line-spec.js';
 import type { LiteralIncludeOptions } from './options.js';

@@ -1,7 +1,7 @@
 import { defineRule, includedFrom } from './rule.js';
 import { code, optionValueRange } from './locate.js';
 import { closest } from './suggest.js';
-import { lazy } from '../resolver/lazy.js';
+import { lazy } from '../core/lazy.js';
 
 export default defineRule({
   id: 'pyobject-not-found',

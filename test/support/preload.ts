@@ -1,5 +1,5 @@
 // The tests run the TypeScript sources, which `require` cannot load: the
 // resolver's lazily loaded modules are put in place before any test.
-import { preloadResolverModules } from '../../src/resolver/lazy.js';
+import { preloadLazyModules } from '../../src/core/lazy.js';
 
-await preloadResolverModules();
+await preloadLazyModules();
