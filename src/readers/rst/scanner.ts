@@ -748,7 +748,7 @@ class Scanner {
     if (i + 2 >= b.length) return short ? null : i + 2; // "Incomplete section title"
     const underline = b.text[i + 2]!;
     if (!RE.line.test(underline) || line !== underline) return short ? null : i + 3;
-    if (columnWidth(pyStrip(title)) > line.length && short) return null;
+    if (short && columnWidth(pyStrip(title)) > line.length) return null;
     this.titles.push({ file: this.fileOf(b.src[i + 1]!), title: pyStrip(title), line: this.lineOf(b.src[i + 1]!), style: line[0]! + line[0]!, seq: this.seq++ });
     return i + 3;
   }
@@ -767,7 +767,7 @@ class Scanner {
       return r.end;
     }
     if (RE.line.test(next)) {
-      const tooShort = columnWidth(line) > next.length && next.length < 4;
+      const tooShort = next.length < 4 && columnWidth(line) > next.length;
       if (!tooShort) {
         if (matchTitles) this.titles.push({ file: this.fileOf(b.src[i]!), title: line, line: this.lineOf(b.src[i]!), style: next[0]!, seq: this.seq++ });
         return i + 2;
@@ -775,8 +775,8 @@ class Scanner {
     }
     // Paragraph.
     const { end } = this.textBlockEnd(b, i + 1, true);
-    const paragraph = b.text.slice(i, end).join('\n');
-    if (endsWithLiteralMarker(paragraph)) return this.literalBlock(b, end);
+    // The paragraph's text ends with its last line (a backslash before `::` cannot come from the line before).
+    if (endsWithLiteralMarker(b.text[end - 1]!)) return this.literalBlock(b, end);
     return end;
   }
 
@@ -1179,7 +1179,8 @@ function trimTrailingBlank(b: Block): Block {
 export function scanRst(source: string, options: ScanOptions = {}): RstScan {
   const lines = toSourceLines(source);
   for (let k = 0; k < lines.text.length; k++) {
-    if (codePointLength(lines.text[k]!) > LINE_LENGTH_LIMIT) {
+    const line = lines.text[k]!;
+    if (line.length > LINE_LENGTH_LIMIT && codePointLength(line) > LINE_LENGTH_LIMIT) {
       return {
         directives: [],
         comments: [],
