@@ -917,14 +917,16 @@ class Scanner {
     const name = rawName.toLowerCase();
     const spec = directiveSpec(name);
     const r = getIndented(b, i, { firstIndent: m[0].length });
+    const lastLine = lastNonBlank(r.block);
+    const end = lastLine >= 0 ? this.endOf(r.block, lastLine) : this.endOf(b, i);
+    // The block is this directive's own: parsing it may change it.
     const parsed = this.parseDirectiveBlock(r.block, spec);
     const nameStart = b.text[i]!.indexOf(rawName, substitution === null ? 2 : 0);
-    const lastLine = lastNonBlank(r.block);
     const directive: RstDirective = {
       file: this.fileOf(b.src[i]!),
       name,
       rawName,
-      range: rangeAt(this.point(b.src[i]!, b.col[i]!), lastLine >= 0 ? this.endOf(r.block, lastLine) : this.endOf(b, i)),
+      range: rangeAt(this.point(b.src[i]!, b.col[i]!), end),
       nameRange: rangeAt(this.point(b.src[i]!, b.col[i]! + nameStart), this.point(b.src[i]!, b.col[i]! + nameStart + rawName.length)),
       argument: null,
       argumentRange: null,
@@ -1000,8 +1002,8 @@ class Scanner {
   }
 
   /** docutils `parse_directive_block` for a directive with `spec`. */
-  private parseDirectiveBlock(indented: Block, spec: DirectiveSpec): DirectiveBlock {
-    const block = indented.slice(0);
+  /** docutils `parse_directive_block`, on a block it may change. */
+  private parseDirectiveBlock(block: Block, spec: DirectiveSpec): DirectiveBlock {
     if (block.length > 0 && block.text[0] === '') {
       // docutils drops one empty first line (nothing after the `::`).
       block.text.shift();
