@@ -366,7 +366,8 @@ interface EnumContext {
 interface DirectiveBlock {
   arguments: string[];
   argumentLines: Block;
-  fields: { name: string; rawName: string; value: string | null; lines: Block; valueStart: number }[];
+  /** Options: their name, value, and where the option starts, its value starts and it ends. */
+  fields: { name: string; rawName: string; value: string | null; start: Point; valueStart: Point; end: Point }[];
   content: Block;
   error: string | null;
 }
@@ -944,16 +945,12 @@ class Scanner {
       directive.argumentRange = this.textRange(parsed.argumentLines);
     }
     for (const f of parsed.fields) {
-      const start = this.point(f.lines.src[0]!, f.lines.col[0]!);
-      const last = f.lines.length - 1;
-      const valueStart = this.point(f.lines.src[0]!, f.lines.col[0]! + f.valueStart);
-      const valueEnd = f.value === null ? valueStart : this.endOf(f.lines, last);
       directive.options.push({
         name: f.name,
         rawName: f.rawName,
         value: f.value,
-        range: rangeAt(start, this.endOf(f.lines, last)),
-        valueRange: rangeAt(valueStart, valueEnd),
+        range: rangeAt(f.start, f.end),
+        valueRange: rangeAt(f.valueStart, f.value === null ? f.valueStart : f.end),
       });
     }
     directive.seq = this.seq++;
@@ -1100,12 +1097,16 @@ class Scanner {
           current = [];
         }
       }
+      // The option's lines run from `k` to its last non-blank line.
+      let last = r.end - 1;
+      while (last > k && optBlock.text[last] === '') last--;
       fields.push({
         name: rawName.toLowerCase(),
         rawName,
         value: paragraphs.length === 0 ? null : paragraphs[0]!.join('\n'),
-        lines: trimTrailingBlank(optBlock.slice(k, r.end)),
-        valueStart: fm[0].length,
+        start: this.point(optBlock.src[k]!, optBlock.col[k]!),
+        valueStart: this.point(optBlock.src[k]!, optBlock.col[k]! + fm[0].length),
+        end: this.endOf(optBlock, last),
       });
       if (paragraphs.length > 1) {
         (fields[fields.length - 1] as { multiParagraph?: boolean }).multiParagraph = true;
@@ -1170,11 +1171,6 @@ class Scanner {
 function lastNonBlank(b: Block): number {
   for (let k = b.length - 1; k >= 0; k--) if (b.text[k] !== '') return k;
   return -1;
-}
-
-function trimTrailingBlank(b: Block): Block {
-  b.trimEndBlank();
-  return b;
 }
 
 /** Scan a reStructuredText document (already decoded, BOM removed). */
