@@ -472,11 +472,12 @@ function startFilter(lines: Lines, options: LiteralIncludeOptions, result: Resol
  * One pass over the lines: the index of the first line at or after `from`
  * that contains `pattern` (-1 when none), and the origins of all lines that do.
  */
-/** `1, 2, … n`, shared: never change it. */
-let numbered: number[] = [];
+/** `1, 2, … n`, one array per length, shared: never change one. */
+const numberings = new RecentMap<number, number[]>(256);
 function numbering(n: number): number[] {
-  if (numbered.length < n) numbered = Array.from({ length: Math.max(n, 2 * numbered.length) }, (_, i) => i + 1);
-  return numbered.length === n ? numbered : numbered.slice(0, n);
+  let a = numberings.get(n);
+  if (!a) numberings.set(n, (a = Array.from({ length: n }, (_, i) => i + 1)));
+  return a;
 }
 
 /** The matches of each pattern in a file's own lines (a start pattern, before any filter cut them). */
