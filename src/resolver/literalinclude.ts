@@ -190,6 +190,8 @@ const has = (o: LiteralIncludeOptions, k: keyof LiteralIncludeOptions): boolean 
 interface Lines {
   text: string[];
   origin: (number | null)[];
+  /** Only lines `from`.. count (the start filter cuts without copying; the end filter copies once). */
+  from?: number;
 }
 
 /** Resolve one literalinclude. Never throws for bad input; problems come back as data. */
@@ -465,7 +467,7 @@ function startFilter(lines: Lines, options: LiteralIncludeOptions, result: Resol
   }
   const from = after ? index + 1 : index;
   if (options['lineno-match'] !== undefined) result.linenoStart += BigInt(from);
-  return { text: lines.text.slice(from), origin: lines.origin.slice(from) };
+  return { text: lines.text, origin: lines.origin, from };
 }
 
 /**
@@ -493,13 +495,15 @@ function matchesOf(lines: Lines, pattern: string, from: number, own = false): { 
   return { first: m.first, all: m.all.slice() };
 }
 
+/** Matches among the lines that count (`lines.from`..): the first at index `from` of those or later, and every match's line number. */
 function scanMatches(lines: Lines, pattern: string, from: number): { first: number; all: number[] } {
   const all: number[] = [];
   let first = -1;
   const text = lines.text;
-  for (let i = 0; i < text.length; i++) {
+  const base = lines.from ?? 0;
+  for (let i = base; i < text.length; i++) {
     if (!text[i]!.includes(pattern)) continue;
-    if (first < 0 && i >= from) first = i;
+    if (first < 0 && i - base >= from) first = i - base;
     const origin = lines.origin[i];
     if (origin !== null && origin !== undefined) all.push(origin);
   }
@@ -518,15 +522,16 @@ function endFilter(lines: Lines, options: LiteralIncludeOptions, result: Resolut
     pattern = options['end-before'];
     option = 'end-before';
   }
-  if (!pattern) return lines;
+  const base = lines.from ?? 0;
+  if (!pattern) return base === 0 ? lines : { text: lines.text.slice(base), origin: lines.origin.slice(base) };
   // `end-before` never ends on the first line (Sphinx skips a match there).
   const { first: i, all } = matchesOf(lines, pattern, at ? 0 : 1);
   const match: PatternMatch = { option, pattern, line: null, all };
   result.matches.end = match;
   if (i >= 0) {
-    match.line = lines.origin[i] ?? null;
+    match.line = lines.origin[base + i] ?? null;
     const end = at ? i + 1 : i;
-    return { text: lines.text.slice(0, end), origin: lines.origin.slice(0, end) };
+    return { text: lines.text.slice(base, base + end), origin: lines.origin.slice(base, base + end) };
   }
   throw new Fatal({ code: 'pattern-not-found', fatal: true, message: `${option} pattern not found: ${pattern}`, option, pattern });
 }
