@@ -23,7 +23,7 @@ export const CHUNK = 16;
  * Below this many documents a second thread does not pay. Measured on two
  * cores (`npm run bench` trees): no gain at 2,000 pages (the one-thread run
  * already keeps the second core busy with garbage collection, and each
- * thread warms its own caches), 1.2x at 5,000 and 1.4x at 20,000.
+ * thread warms its own caches), 1.2x at 5,000 and 1.2x to 1.5x at 20,000.
  */
 export const MIN_DOCUMENTS = 4000;
 /** At most this many threads by default. */
