@@ -140,16 +140,17 @@ export class ResolveCache {
   /** A key for a request, or null when it cannot be shared. */
   static key(req: ResolveRequest): string | null {
     if ('error' in req.file) return null;
-    let key = `${req.file.path}\u0000${req.diffFile?.path ?? ''}\u0000${req.flavor ?? '9'}\u0000${req.sourceEncoding ?? ''}`;
+    const parts: string[] = [req.file.path, req.diffFile?.path ?? '', req.flavor ?? '9', req.sourceEncoding ?? ''];
     for (const [name, value] of Object.entries(req.options)) {
       const v = value === null ? '\u0002' : Array.isArray(value) ? JSON.stringify(value) : typeof value === 'bigint' ? `${value}n` : String(value);
-      key += `\u0000${name}\u0001${v}`;
+      parts.push(`${name}\u0001${v}`);
     }
     // The caption check names the directive's place: only then is it part of the result.
     if (req.options.caption !== undefined && req.directive) {
-      key += `\u0000\u0003${req.directive.argument}\u0000${req.directive.sourcePath}\u0000${req.directive.contentLine}`;
+      parts.push(`\u0003${req.directive.argument}\u0000${req.directive.sourcePath}\u0000${req.directive.contentLine}`);
     }
-    return key;
+    // Joined, the key is one flat string: a concatenated one is copied again to be hashed.
+    return parts.join('\u0000');
   }
 }
 
