@@ -450,7 +450,7 @@ function startFilter(lines: Lines, options: LiteralIncludeOptions, result: Resol
     option = 'start-after';
   }
   if (!pattern) return lines;
-  const { first: index, all } = matchesOf(lines, pattern, 0, lines.text === result.fileLines);
+  const { first: index, all } = matchesOf(lines, pattern, 0);
   result.matches.start = {
     option,
     pattern,
@@ -483,21 +483,8 @@ function numbering(n: number): number[] {
   return a;
 }
 
-/** The matches of each pattern in a file's own lines (a start pattern, before any filter cut them). */
-const fileMatches = new WeakMap<readonly string[], Map<string, { first: number; all: number[] }>>();
-
-/** Matches of `pattern` from line index `from`; `own`: the lines are a file's own, unfiltered (shared, so memoised). */
-function matchesOf(lines: Lines, pattern: string, from: number, own = false): { first: number; all: number[] } {
-  if (from !== 0 || !own) return scanMatches(lines, pattern, from);
-  let memo = fileMatches.get(lines.text);
-  if (!memo) fileMatches.set(lines.text, (memo = new Map()));
-  let m = memo.get(pattern);
-  if (!m) memo.set(pattern, (m = scanMatches(lines, pattern, 0)));
-  return { first: m.first, all: m.all.slice() };
-}
-
 /** Matches among the lines that count (`lines.from`..): the first at index `from` of those or later, and every match's line number. */
-function scanMatches(lines: Lines, pattern: string, from: number): { first: number; all: number[] } {
+function matchesOf(lines: Lines, pattern: string, from: number): { first: number; all: number[] } {
   const all: number[] = [];
   let first = -1;
   const text = lines.text;
