@@ -403,11 +403,6 @@ export function pointAt(line: number, column: number): Point {
   return p;
 }
 
-/** How many positions and ranges are shared (for the benchmark). */
-export function sharedPositions(): { points: number; ranges: number } {
-  return { points: POINTS.size, ranges: RANGES.size };
-}
-
 /** A shared frozen Range for two shared points (see `pointAt`); a new one otherwise. */
 const RANGES = new Map<number, Range>();
 export function rangeAt(start: Point, end: Point): Range {
