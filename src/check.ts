@@ -4,7 +4,7 @@
  */
 import { posix } from 'node:path';
 import { compareDiagnostics, dedupeDiagnostics, type Diagnostic, type Severity } from './core/diagnostic.js';
-import { DOC_SUFFIXES, finishPlan, planPart, planProject, type AnalysedFacts, type Project, type ProjectOptions, type ProjectPlan } from './project/project.js';
+import { DOC_SUFFIXES, finishPlan, planPart, planProject, type AnalysedFacts, type PlanPart, type Project, type ProjectOptions, type ProjectPlan } from './project/project.js';
 import { analysePage, decodeText, type DirectiveResult, type IncludeResult, type LiteralIncludeResult, type PageResult } from './project/page.js';
 import { RULES } from './rules/index.js';
 import type { Rule, RuleContext } from './rules/rule.js';
@@ -64,7 +64,6 @@ export interface PageFindings {
   diagnostics: Diagnostic[];
   /** The files its literalincludes show. */
   targets: string[];
-  included: string[];
   literalincludes: number;
 }
 
@@ -115,7 +114,7 @@ export class CheckRun {
   constructor(
     private readonly opts: CheckOptions,
     /** A share of another run's documents (see `planPart`); omitted: plan the whole run. */
-    part?: { analyse: string[]; selected: readonly string[] | null; changed: readonly string[] | null },
+    part?: PlanPart,
   ) {
     const config = (this.config = opts.config ?? null);
     this.retain = opts.retain ?? true;
@@ -234,7 +233,6 @@ export class CheckRun {
     this.findings.set(page.page, {
       diagnostics,
       targets: literalincludes.flatMap((d) => (d.target ? [d.target] : [])),
-      included: [...page.included],
       literalincludes: literalincludes.length,
     });
   }
@@ -294,7 +292,7 @@ export class CheckRun {
       pushAll(diagnostics, f.diagnostics);
       for (const [d, list] of this.byDirective.get(doc) ?? []) byDirective.set(d, list);
       files.add(doc);
-      for (const x of f.included) files.add(x);
+      for (const x of this.facts.get(doc)!.included) files.add(x);
       pushAll(includedFiles, f.targets);
       directives += f.literalincludes;
     }

@@ -57,6 +57,18 @@ describe('check --changed on the fixture tutorial', () => {
     expect(pages(['/d/data/gone.sh'])).toEqual([]);
   });
 
+  it('with a changed conf.py, the other changed files still get the marker checks', () => {
+    // The task sits outside the source directory, so only the list of changed files brings it in.
+    const fs = new MemoryFileSystem({
+      '/r/docs/conf.py': '',
+      '/r/docs/index.rst': 'I\n=\n',
+      '/r/spread/task.yaml': 'execute: |\n  # [docs:pack]\n  rockcraft pack\n',
+    });
+    const rules = (changed: string[]) => check({ fs, root: '/r/docs', cwd: '/r', gitignore: false, changed }).diagnostics.map((d) => `${d.file} ${d.ruleId}`);
+    expect(rules(['/r/spread/task.yaml'])).toEqual(['spread/task.yaml marker-unpaired']);
+    expect(rules(['/r/docs/conf.py', '/r/spread/task.yaml'])).toEqual(['spread/task.yaml marker-unpaired']);
+  });
+
   it('reads only the documents that may name a changed file, even when every task is called task.yaml', () => {
     const fs = new MemoryFileSystem({
       '/d/conf.py': '',

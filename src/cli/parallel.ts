@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { CheckRun, type CheckOptions, type CheckPart, type CheckResult } from '../check.js';
 import { NodeFileSystem } from '../core/fs-node.js';
 import { RecordingFileSystem, type RecordedCall } from '../core/fs-recording.js';
+import type { PlanPart } from '../project/project.js';
 
 /** Documents per chunk: small enough to balance, large enough to keep a page's neighbours (and their shared files) together. */
 export const CHUNK = 16;
@@ -34,9 +35,8 @@ export interface WorkerInput {
   options: Omit<CheckOptions, 'fs'>;
   /** Record every file system question (the run keeps a `--cache` entry). */
   record: boolean;
-  analyse: string[];
-  selected: string[] | null;
-  changed: string[] | null;
+  /** All the run's documents; the counter shares them out. */
+  part: PlanPart;
   counter: SharedArrayBuffer;
 }
 
@@ -85,9 +85,11 @@ export async function checkParallel(opts: CheckOptions, threads: number, explici
   const input: WorkerInput = {
     options: { ...options, retain: false },
     record,
-    analyse: documents,
-    selected: run.plan.selected ? [...run.plan.selected] : null,
-    changed: opts.changed && !run.plan.selected ? [...opts.changed] : null,
+    part: {
+      analyse: documents,
+      selected: run.plan.selected ? [...run.plan.selected] : null,
+      changed: opts.changed && !run.plan.selected ? [...opts.changed] : null,
+    },
     counter,
   };
   const results = Array.from({ length: workers }, () => {

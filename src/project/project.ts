@@ -151,11 +151,19 @@ function planBase(opts: ProjectOptions) {
   return { root, confPath, confFound: confRead.kind === 'file', conf, isIgnored: excluded, cache, pageOptions, suffixes };
 }
 
+/** A share of another plan's documents (plain data): which to analyse, and what decides `mayCheck`. */
+export interface PlanPart {
+  analyse: string[];
+  /** The plan's selected documents, or null with `changed`. */
+  selected: readonly string[] | null;
+  changed: readonly string[] | null;
+}
+
 /**
  * A plan for part of a run that another plan made (a worker's share): the
  * given documents, with the same selection, and no walk of the tree.
  */
-export function planPart(opts: ProjectOptions, part: { analyse: string[]; selected: readonly string[] | null; changed: readonly string[] | null }): ProjectPlan {
+export function planPart(opts: ProjectOptions, part: PlanPart): ProjectPlan {
   const { confPath, confFound, suffixes: _suffixes, ...base } = planBase(opts);
   const selected = part.selected ? new Set(part.selected) : null;
   const files = new Set(part.changed ?? []);
@@ -233,7 +241,8 @@ export function planProject(opts: ProjectOptions): ProjectPlan {
     analyse: [...sorted, ...[...selected].filter((d) => !documents.has(d))],
     mayCheck: (page) => selected.has(page.page),
     selected,
-    changed: null,
+    // A changed conf.py checks everything; the other changed files still get the marker checks.
+    changed: opts.changed ? { others: opts.changed.filter((f) => !hasSuffix(f)), candidates: documents.size } : null,
   };
 }
 
