@@ -1,6 +1,6 @@
 /** Positions and structure the docutils corpus test does not look at: columns, options, errors, nesting, includes. */
 import { describe, expect, it } from 'vitest';
-import { pointAt, rangeAt, scanRst } from '../src/readers/rst/scanner.js';
+import { fieldMarkerLength, pointAt, rangeAt, scanRst } from '../src/readers/rst/scanner.js';
 
 const one = (text: string) => {
   const s = scanRst(text);
@@ -117,5 +117,39 @@ describe('scanRst', () => {
     expect(pointAt(70_000, 3)).not.toBe(pointAt(70_000, 3));
     expect(pointAt(70_000, 3)).toEqual({ line: 70_000, column: 3 });
     expect(rangeAt(pointAt(1, 1), pointAt(70_000, 1))).toEqual({ start: { line: 1, column: 1 }, end: { line: 70_000, column: 1 } });
+  });
+});
+
+describe('fieldMarkerLength', () => {
+  const pattern = /^:(?![: ])([^:\\]|\\.|:(?!([ `]|$)))*(?<! ):( +|$)/;
+  it('matches what docutils’ field-marker pattern matches, on generated lines', () => {
+    // Lines built from the characters the pattern cares about, seeded so a failure repeats.
+    const alphabet = [':', ':', ':', ' ', ' ', '\\', '`', 'a', 'b', '-', '\u2028', '\t'];
+    let seed = 20261124;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    let matched = 0;
+    for (let k = 0; k < 50_000; k++) {
+      let line = random(4) === 0 ? '' : ':';
+      const length = random(10);
+      for (let j = 0; j < length; j++) line += alphabet[random(alphabet.length)];
+      const m = pattern.exec(line);
+      if (m) matched++;
+      expect([line, fieldMarkerLength(line)]).toEqual([line, m ? m[0].length : -1]);
+    }
+    // The generated lines exercise both outcomes.
+    expect(matched).toBeGreaterThan(1_000);
+    expect(matched).toBeLessThan(40_000);
+  });
+
+  it('measures the marker and the spaces after it', () => {
+    expect(fieldMarkerLength(':start-after: [docs:pack]')).toBe(14);
+    expect(fieldMarkerLength(':dedent:')).toBe(8);
+    expect(fieldMarkerLength(':a\\: b:  x')).toBe(9);
+    expect(fieldMarkerLength(':a :')).toBe(-1);
+    expect(fieldMarkerLength(':a:`b`')).toBe(-1);
+    expect(fieldMarkerLength('::')).toBe(-1);
   });
 });

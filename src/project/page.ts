@@ -21,6 +21,7 @@ import {
 } from '../resolver/options.js';
 import { ResolveCache, resolveLiteralInclude, type FileInput, type Resolution, type SphinxFlavor } from '../resolver/literalinclude.js';
 import { insertAll, pushAll } from '../core/arrays.js';
+import { RecentMap } from '../core/recent.js';
 
 export interface PageOptions {
   /** Read MyST options as MyST-Parser 0.18 did (YAML, errors stop the directive). */
@@ -64,6 +65,12 @@ export class ReadCache {
   private readonly outsideMemo = new Map<string, string | null>();
   private confinedDir: string | null = null;
   readonly resolutions = new ResolveCache();
+  /**
+   * Literalinclude outcomes by directory, argument and options (rST pages
+   * only): pages of one directory that show the same snippet share it.
+   * Bounded like `resolutions`.
+   */
+  readonly directives = new RecentMap<string, LiteralIncludeOutcome>();
   private readonly listings = new Map<string, string[]>();
   constructor(
     private readonly fs: FileSystem,
@@ -342,16 +349,66 @@ function convertMystOptions<T>(b: DirectiveResultBase, spec: Parameters<typeof c
   return out as T;
 }
 
+/**
+ * What a literalinclude in rST comes to, given its directory, argument and
+ * options: the same on every page of that directory (see `ReadCache.directives`).
+ */
+interface LiteralIncludeOutcome {
+  options: LiteralIncludeOptions | null;
+  error: string | null;
+  errorOption: number | null;
+  target: string | null;
+  diffTarget: string | null;
+  resolution: Resolution | null;
+}
+
+/**
+ * The key of an rST literalinclude whose outcome depends only on where it
+ * is read from and what it says, or null. A `:caption:` check names the
+ * directive's own place, so such a directive is resolved on its own.
+ */
+function outcomeKey(page: string, directive: RstDirective): string | null {
+  if (directive.syntax === 'myst' || directive.error !== null || directive.argument === null) return null;
+  const absolute = directive.argument.startsWith('/') || directive.argument.startsWith('\\');
+  let key = `${absolute ? '' : posix.dirname(page)}\u0000${directive.argument}`;
+  for (const o of directive.options) {
+    if (o.name === 'caption') return null;
+    key += o.value === null ? `\u0000${o.name}\u0001` : `\u0000${o.name}\u0002${o.value}`;
+  }
+  return key;
+}
+
 function resolveDirective(page: string, directive: RstDirective, opts: PageOptions, cache: ReadCache): LiteralIncludeResult {
   const b = base(page, directive);
-  const options = converted<LiteralIncludeOptions>(b, LITERALINCLUDE_OPTION_SPEC, opts.mystLegacy);
   const result = b as LiteralIncludeResult;
   result.kind = 'literalinclude';
+  const key = outcomeKey(page, directive);
+  const known = key === null ? undefined : cache.directives.get(key);
+  if (known) {
+    result.options = known.options;
+    result.error = known.error;
+    result.errorOption = known.errorOption;
+    result.target = known.target;
+    result.diffTarget = known.diffTarget;
+    result.resolution = known.resolution;
+    return result;
+  }
+  resolveOutcome(page, result, opts, cache);
+  if (key !== null) {
+    const { options, error, errorOption, target, diffTarget, resolution } = result;
+    cache.directives.set(key, { options, error, errorOption, target, diffTarget, resolution });
+  }
+  return result;
+}
+
+function resolveOutcome(page: string, result: LiteralIncludeResult, opts: PageOptions, cache: ReadCache): void {
+  const directive = result.directive;
+  const options = converted<LiteralIncludeOptions>(result, LITERALINCLUDE_OPTION_SPEC, opts.mystLegacy);
   result.options = options;
   result.diffTarget = null;
   result.resolution = null;
   if (result.argument !== null) result.target = relfn2path(opts.root, page, result.argument);
-  if (!options || result.target === null) return result;
+  if (!options || result.target === null) return;
   if (options.diff !== undefined) result.diffTarget = relfn2path(opts.root, page, options.diff);
   result.resolution = resolveLiteralInclude({
     options,
@@ -366,7 +423,6 @@ function resolveDirective(page: string, directive: RstDirective, opts: PageOptio
       contentLine: directive.range.end.line + 2,
     },
   });
-  return result;
 }
 
 export function isMarkdown(path: string): boolean {

@@ -128,7 +128,7 @@ export class ResolveCache {
    * Files decoded and split, and results, by key. A run that drops its pages
    * sets a `limit` on both (see `RecentMap`): nearby pages share their files.
    */
-  readonly texts = new RecentMap<string, { text: string; lines: string[] } | Fatal>();
+  readonly texts = new RecentMap<string, FileLines | Fatal>();
   readonly results = new RecentMap<string, Resolution>();
 
   /** Keep about this many results, and an eighth as many files (default: all). */
@@ -193,6 +193,15 @@ interface Lines {
   origin: (number | null)[];
   /** Only lines `from`.. count (the start filter cuts without copying; the end filter copies once). */
   from?: number;
+  /** Set while `text` is still the whole file's lines, each line `i` numbered `i + 1`: searches may run on the file's text. */
+  whole?: FileLines;
+}
+
+/** A file's text, its lines, and where each line starts in the text (`starts[i]`; `starts[n]` is the text's length). */
+interface FileLines {
+  text: string;
+  lines: string[];
+  starts?: number[];
 }
 
 /** Resolve one literalinclude. Never throws for bad input; problems come back as data. */
@@ -253,7 +262,7 @@ function resolveUncached(req: ResolveRequest): Resolution {
       const all = read.lines;
       result.fileLines = all;
       // The filters make new arrays; `all` and the numbering are shared, so they are copied when no filter did.
-      lines = { text: all, origin: numbering(all.length) };
+      lines = { text: all, origin: numbering(all.length), whole: read };
       lines = pyobjectFilter(lines, req, result, flavor);
       lines = startFilter(lines, options, result);
       lines = endFilter(lines, options, result);
@@ -320,7 +329,7 @@ function checkCaption(caption: string, at: NonNullable<ResolveRequest['directive
 }
 
 /** `readText` split into lines, once per (file, encoding, tab width) when there is a cache. */
-function readLines(file: FileInput, encoding: string, options: LiteralIncludeOptions, flavor: SphinxFlavor, cache: ResolveCache | undefined): { text: string; lines: string[] } {
+function readLines(file: FileInput, encoding: string, options: LiteralIncludeOptions, flavor: SphinxFlavor, cache: ResolveCache | undefined): FileLines {
   if (!cache) {
     const text = readText(file, encoding, options, flavor);
     return { text, lines: splitLines(text) };
@@ -468,13 +477,24 @@ function startFilter(lines: Lines, options: LiteralIncludeOptions, result: Resol
   }
   const from = after ? index + 1 : index;
   if (options['lineno-match'] !== undefined) result.linenoStart += BigInt(from);
-  return { text: lines.text, origin: lines.origin, from };
+  return { text: lines.text, origin: lines.origin, from, whole: lines.whole };
 }
 
 /**
  * One pass over the lines: the index of the first line at or after `from`
  * that contains `pattern` (-1 when none), and the origins of all lines that do.
  */
+function lineStarts(lines: readonly string[]): number[] {
+  const starts = new Array<number>(lines.length + 1);
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    starts[i] = offset;
+    offset += lines[i]!.length;
+  }
+  starts[lines.length] = offset;
+  return starts;
+}
+
 /** `1, 2, … n`, one array per length, shared: never change one. */
 const numberings = new RecentMap<number, number[]>(256);
 function numbering(n: number): number[] {
@@ -489,6 +509,25 @@ function matchesOf(lines: Lines, pattern: string, from: number): { first: number
   let first = -1;
   const text = lines.text;
   const base = lines.from ?? 0;
+  if (lines.whole && pattern !== '') {
+    // Search the file's text, not each line: one scan, no call per line.
+    const whole = lines.whole;
+    const starts = (whole.starts ??= lineStarts(whole.lines));
+    let line = base;
+    let at = whole.text.indexOf(pattern, starts[base]);
+    while (at >= 0) {
+      while (starts[line + 1]! <= at) line++;
+      if (at + pattern.length > starts[line + 1]!) {
+        // Across a line break: no line holds this one; a later start on the same line may.
+        at = whole.text.indexOf(pattern, at + 1);
+        continue;
+      }
+      if (first < 0 && line - base >= from) first = line - base;
+      all.push(line + 1);
+      at = whole.text.indexOf(pattern, starts[line + 1]);
+    }
+    return { first, all };
+  }
   for (let i = base; i < text.length; i++) {
     if (!text[i]!.includes(pattern)) continue;
     if (first < 0 && i - base >= from) first = i - base;

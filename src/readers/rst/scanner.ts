@@ -191,7 +191,6 @@ const ENUM = String.raw`([0-9]+|[a-z]|[A-Z]|[ivxlcdm]+|[IVXLCDM]+|#)`;
 const RE = {
   bullet: /^[-+*\u2022\u2023\u2043]( +|$)/,
   enumerator: new RegExp(String.raw`^(?:(\(${ENUM}\))|(${ENUM}\))|(${ENUM}\.))( +|$)`),
-  fieldMarker: /^:(?![: ])([^:\\]|\\.|:(?!([ `]|$)))*(?<! ):( +|$)/,
   optionMarker: (() => {
     const alpha = '[a-zA-Z]';
     const alnum = '[a-zA-Z0-9]';
@@ -220,6 +219,40 @@ const RE = {
   attribution: /^(---?(?!-)|\u2014) *(?=[^ \n])/,
   quotedStart: new RegExp(`^${NONALNUM7}`),
 };
+
+/**
+ * Length of the field marker that starts `line` (`:name:` and the spaces
+ * after it), or -1: what docutils' pattern `^:(?![: ])([^:\\]|\\.|:(?!([ `]|$)))*(?<! ):( +|$)`
+ * matches, without a match array.
+ * That pattern cannot backtrack into another match (a `:` it may not
+ * consume ends the name or fails it), so one pass decides.
+ */
+export function fieldMarkerLength(line: string): number {
+  if (line.charCodeAt(0) !== 58 /* : */) return -1;
+  const second = line.charCodeAt(1);
+  if (second === 58 || second === 32) return -1;
+  const n = line.length;
+  for (let i = 1; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 92 /* \\ */) {
+      // `\\.`: any character but a line terminator.
+      const e = line.charCodeAt(i + 1);
+      if (i + 1 >= n || e === 10 || e === 13 || e === 0x2028 || e === 0x2029) return -1;
+      i++;
+    } else if (c === 58) {
+      const next = line.charCodeAt(i + 1);
+      if (i + 1 < n && next !== 32) {
+        if (next === 96 /* ` */) return -1;
+        continue;
+      }
+      if (line.charCodeAt(i - 1) === 32) return -1;
+      let end = i + 1;
+      while (line.charCodeAt(end) === 32) end++;
+      return end;
+    }
+  }
+  return -1;
+}
 
 /** docutils' default `line_length_limit`: a longer line stops parsing. */
 const LINE_LENGTH_LIMIT = 10_000;
@@ -367,7 +400,7 @@ interface DirectiveBlock {
   arguments: string[];
   argumentLines: Block;
   /** Options: their name, value, and where the option starts, its value starts and it ends. */
-  fields: { name: string; rawName: string; value: string | null; start: Point; valueStart: Point; end: Point }[];
+  fields: RstOption[];
   content: Block;
   error: string | null;
 }
@@ -446,11 +479,14 @@ class Scanner {
     const index = this.sources.length;
     this.sources.push({ file, lines, lineOffset });
     const n = lines.text.length;
-    return new Block(
-      lines.text.slice(),
-      Array.from({ length: n }, (_, i) => index * FILE_STRIDE + i),
-      new Array<number>(n).fill(0),
-    );
+    const src = new Array<number>(n);
+    const col = new Array<number>(n);
+    const first = index * FILE_STRIDE;
+    for (let i = 0; i < n; i++) {
+      src[i] = first + i;
+      col[i] = 0;
+    }
+    return new Block(lines.text.slice(), src, col);
   }
 
   fileOf(src: number): string {
@@ -514,8 +550,9 @@ class Scanner {
         continue;
       }
       enumCtx = null;
-      if ((m = RE.fieldMarker.exec(line))) {
-        const r = getIndented(b, i, { firstIndent: m[0].length });
+      const fieldEnd = line[0] === ':' ? fieldMarkerLength(line) : -1;
+      if (fieldEnd >= 0) {
+        const r = getIndented(b, i, { firstIndent: fieldEnd });
         r.block.trimStartBlank();
         this.nested(r.block, ancestors, depth);
         i = r.end;
@@ -926,7 +963,7 @@ class Scanner {
       nameRange: rangeAt(this.point(b.src[i]!, b.col[i]! + nameStart), this.point(b.src[i]!, b.col[i]! + nameStart + rawName.length)),
       argument: null,
       argumentRange: null,
-      options: [],
+      options: parsed.fields,
       content: parsed.content.text.slice(),
       contentLine: parsed.content.length > 0 ? this.lineOf(parsed.content.src[0]!) : null,
       contentStart: parsed.content.length > 0 ? this.point(parsed.content.src[0]!, parsed.content.col[0]!) : null,
@@ -938,15 +975,6 @@ class Scanner {
     if (parsed.arguments.length > 0) {
       directive.argument = parsed.arguments.join(' ');
       directive.argumentRange = this.textRange(parsed.argumentLines);
-    }
-    for (const f of parsed.fields) {
-      directive.options.push({
-        name: f.name,
-        rawName: f.rawName,
-        value: f.value,
-        range: rangeAt(f.start, f.end),
-        valueRange: rangeAt(f.valueStart, f.value === null ? f.valueStart : f.end),
-      });
     }
     directive.seq = this.seq++;
     this.directives.push(directive);
@@ -1024,7 +1052,7 @@ class Scanner {
       error: null,
     };
     if (spec.options) {
-      const optStart = argBlock.text.findIndex((t) => RE.fieldMarker.test(t));
+      const optStart = argBlock.text.findIndex((t) => fieldMarkerLength(t) >= 0);
       if (optStart >= 0) {
         const optBlock = argBlock.slice(optStart);
         argBlock = argBlock.slice(0, optStart);
@@ -1067,54 +1095,73 @@ class Scanner {
    * docutils `ExtensionOptions`: a field list, each field body a single
    * paragraph. Returns docutils' error detail, or null.
    */
-  private parseOptions(optBlock: Block, fields: DirectiveBlock['fields']): string | null {
+  private parseOptions(optBlock: Block, fields: RstOption[]): string | null {
     let k = 0;
-    while (k < optBlock.length) {
+    const n = optBlock.length;
+    /** Index of the first option whose body has more than one paragraph. */
+    let multiParagraph = -1;
+    while (k < n) {
       const line = optBlock.text[k]!;
       if (line === '') {
         k++;
         continue;
       }
-      const fm = RE.fieldMarker.exec(line);
-      if (!fm) return 'invalid option block';
-      const marker = fm[0].slice(1);
-      const rawName = marker.slice(0, marker.lastIndexOf(':'));
-      const r = getIndented(optBlock, k, { firstIndent: fm[0].length });
-      const body = r.block;
-      // Paragraphs of the field body.
-      const paragraphs: string[][] = [];
-      let current: string[] = [];
-      for (let j = 0; j <= body.length; j++) {
-        const t = j < body.length ? body.text[j]! : '';
-        if (!pyIsBlank(t)) current.push(t);
-        else if (current.length > 0) {
-          paragraphs.push(current);
-          current = [];
+      const markerEnd = fieldMarkerLength(line);
+      if (markerEnd < 0) return 'invalid option block';
+      const rawName = line.slice(1, line.lastIndexOf(':', markerEnd - 1));
+      const src = optBlock.src[k]!;
+      const col = optBlock.col[k]!;
+      let value: string | null;
+      let next: number;
+      let last: number;
+      const following = k + 1 < n ? optBlock.text[k + 1]! : null;
+      if (following === null || (following !== '' && following.charCodeAt(0) !== 32)) {
+        // The body is the rest of this line (what the indented block below would be).
+        const body = line.slice(markerEnd);
+        value = pyIsBlank(body) ? null : body;
+        next = k + 1;
+        last = k;
+      } else {
+        const r = getIndented(optBlock, k, { firstIndent: markerEnd });
+        const body = r.block;
+        // Paragraphs of the field body.
+        const paragraphs: string[][] = [];
+        let current: string[] = [];
+        for (let j = 0; j <= body.length; j++) {
+          const t = j < body.length ? body.text[j]! : '';
+          if (!pyIsBlank(t)) current.push(t);
+          else if (current.length > 0) {
+            paragraphs.push(current);
+            current = [];
+          }
         }
+        value = paragraphs.length === 0 ? null : paragraphs[0]!.join('\n');
+        next = r.end;
+        // The option's lines run from `k` to its last non-blank line.
+        last = r.end - 1;
+        while (last > k && optBlock.text[last] === '') last--;
+        if (paragraphs.length > 1 && multiParagraph < 0) multiParagraph = fields.length;
       }
-      // The option's lines run from `k` to its last non-blank line.
-      let last = r.end - 1;
-      while (last > k && optBlock.text[last] === '') last--;
+      const start = this.point(src, col);
+      const valueStart = this.point(src, col + markerEnd);
+      const end = this.endOf(optBlock, last);
       fields.push({
         name: rawName.toLowerCase(),
         rawName,
-        value: paragraphs.length === 0 ? null : paragraphs[0]!.join('\n'),
-        start: this.point(optBlock.src[k]!, optBlock.col[k]!),
-        valueStart: this.point(optBlock.src[k]!, optBlock.col[k]! + fm[0].length),
-        end: this.endOf(optBlock, last),
+        value,
+        range: rangeAt(start, end),
+        valueRange: rangeAt(valueStart, value === null ? valueStart : end),
       });
-      if (paragraphs.length > 1) {
-        (fields[fields.length - 1] as { multiParagraph?: boolean }).multiParagraph = true;
-      }
-      k = r.end;
+      k = next;
     }
     // docutils extracts all fields before converting any value.
-    for (const f of fields) {
-      if (f.rawName === '' || (pyHasSpace(f.rawName) && pySplit(f.rawName).length !== 1)) {
+    for (let i = 0; i < fields.length; i++) {
+      const rawName = fields[i]!.rawName;
+      if (rawName === '' || (pyHasSpace(rawName) && pySplit(rawName).length !== 1)) {
         return 'invalid option data: extension option field name may not contain multiple words';
       }
-      if ((f as { multiParagraph?: boolean }).multiParagraph) {
-        return `invalid option data: extension option field body may contain\na single paragraph only (option "${f.name}")`;
+      if (i === multiParagraph) {
+        return `invalid option data: extension option field body may contain\na single paragraph only (option "${fields[i]!.name}")`;
       }
     }
     return null;
