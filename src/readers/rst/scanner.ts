@@ -398,7 +398,10 @@ interface EnumContext {
 
 interface DirectiveBlock {
   arguments: string[];
-  argumentLines: Block;
+  /** The directive's block (changed by parsing it). */
+  block: Block;
+  /** The arguments are the block's lines before this one. */
+  argumentEnd: number;
   /** Options: their name, value, and where the option starts, its value starts and it ends. */
   fields: RstOption[];
   content: Block;
@@ -526,13 +529,16 @@ class Scanner {
         i = this.blockQuote(b, i, ancestors, depth);
         continue;
       }
+      // A letter, digit or non-ASCII character (but a bullet) can start only an enumerator or text: skip the other patterns.
+      const c = line.charCodeAt(0);
+      const plain = c >= 128 ? c !== 0x2022 && c !== 0x2023 && c !== 0x2043 : (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
       let m: RegExpExecArray | null;
-      if ((m = RE.bullet.exec(line))) {
+      if (!plain && (m = RE.bullet.exec(line))) {
         enumCtx = null;
         i = this.listItem(b, i, m[0].length, ancestors, depth);
         continue;
       }
-      if ((m = RE.enumerator.exec(line))) {
+      if (c < 128 && (m = RE.enumerator.exec(line))) {
         const cont: EnumContext | null = enumCtx ? this.continuesList(b, i, m, enumCtx) : null;
         if (cont) {
           enumCtx = cont;
@@ -550,7 +556,11 @@ class Scanner {
         continue;
       }
       enumCtx = null;
-      const fieldEnd = line[0] === ':' ? fieldMarkerLength(line) : -1;
+      if (plain) {
+        i = this.text(b, i, matchTitles, ancestors, depth);
+        continue;
+      }
+      const fieldEnd = c === 58 ? fieldMarkerLength(line) : -1;
       if (fieldEnd >= 0) {
         const r = getIndented(b, i, { firstIndent: fieldEnd });
         r.block.trimStartBlank();
@@ -974,7 +984,7 @@ class Scanner {
     };
     if (parsed.arguments.length > 0) {
       directive.argument = parsed.arguments.join(' ');
-      directive.argumentRange = this.textRange(parsed.argumentLines);
+      directive.argumentRange = this.textRange(parsed.block, 0, parsed.argumentEnd);
     }
     directive.seq = this.seq++;
     this.directives.push(directive);
@@ -1006,23 +1016,27 @@ class Scanner {
     this.chain.push(insertion.key);
   }
 
-  /** Range covering the non-blank text of a block. */
-  private textRange(lines: Block): Range | null {
+  /** Range covering the non-blank text of lines `from`..`to` (exclusive) of a block. */
+  private textRange(lines: Block, from: number, to: number): Range | null {
     let first = -1;
-    for (let k = 0; k < lines.length; k++) {
+    for (let k = from; k < to; k++) {
       if (lines.text[k] !== '') {
         first = k;
         break;
       }
     }
     if (first < 0) return null;
+    let last = to - 1;
+    while (lines.text[last] === '') last--;
     const lead = lines.text[first]!.length - pyLstrip(lines.text[first]!).length;
-    const last = lastNonBlank(lines);
     return rangeAt(this.point(lines.src[first]!, lines.col[first]! + lead), this.endOf(lines, last));
   }
 
-  /** docutils `parse_directive_block` for a directive with `spec`. */
-  /** docutils `parse_directive_block`, on a block it may change. */
+  /**
+   * docutils `parse_directive_block`, on a block it may change: the
+   * arguments are lines `0`..`argumentEnd` of the block, the options follow
+   * them up to the first blank line, and the content is a block of its own.
+   */
   private parseDirectiveBlock(block: Block, spec: DirectiveSpec): DirectiveBlock {
     if (block.length > 0 && block.text[0] === '') {
       // docutils drops one empty first line (nothing after the `::`).
@@ -1032,47 +1046,50 @@ class Scanner {
     }
     block.trimEndBlank();
     const takesArguments = spec.required > 0 || spec.optional > 0;
-    let argBlock: Block;
+    // Arguments and options: lines before the first blank one; content: the lines after it.
+    let headEnd = 0;
     let content: Block;
-    let i = block.length;
     if (block.length > 0 && (takesArguments || spec.options)) {
-      i = block.text.indexOf('');
-      if (i < 0) i = block.length;
-      argBlock = block.slice(0, i);
-      content = block.slice(i + 1);
+      headEnd = block.text.indexOf('');
+      if (headEnd < 0) headEnd = block.length;
+      content = headEnd + 1 < block.length ? block.slice(headEnd + 1) : new Block([], [], []);
     } else {
-      argBlock = new Block([], [], []);
       content = block;
     }
     const result: DirectiveBlock = {
       arguments: [],
-      argumentLines: argBlock,
+      block,
+      argumentEnd: headEnd,
       fields: [],
       content,
       error: null,
     };
     if (spec.options) {
-      const optStart = argBlock.text.findIndex((t) => fieldMarkerLength(t) >= 0);
+      let optStart = -1;
+      for (let k = 0; k < headEnd; k++) {
+        if (fieldMarkerLength(block.text[k]!) >= 0) {
+          optStart = k;
+          break;
+        }
+      }
       if (optStart >= 0) {
-        const optBlock = argBlock.slice(optStart);
-        argBlock = argBlock.slice(0, optStart);
-        result.argumentLines = argBlock;
-        const error = this.parseOptions(optBlock, result.fields);
+        result.argumentEnd = optStart;
+        const error = this.parseOptions(block, optStart, headEnd, result.fields);
         if (error !== null) {
           result.error = error;
           return result;
         }
       }
     }
-    if (argBlock.length > 0 && !takesArguments) {
-      content = block.slice(0);
-      result.argumentLines = new Block([], [], []);
-      argBlock = result.argumentLines;
+    if (result.argumentEnd > 0 && !takesArguments) {
+      // The lines meant as arguments are content (the block is this directive's own).
+      content = block;
+      result.argumentEnd = 0;
     }
     content.trimStartBlank();
     result.content = content;
     if (takesArguments) {
-      const argText = argBlock.text.join('\n');
+      const argText = result.argumentEnd === 1 ? block.text[0]! : block.text.slice(0, result.argumentEnd).join('\n');
       let args = pySplit(argText);
       if (args.length < spec.required) {
         result.error = `${spec.required} argument(s) required, ${args.length} supplied`;
@@ -1092,16 +1109,16 @@ class Scanner {
   }
 
   /**
-   * docutils `ExtensionOptions`: a field list, each field body a single
-   * paragraph. Returns docutils' error detail, or null.
+   * docutils `ExtensionOptions` on lines `from`..`to` (exclusive) of a
+   * block: a field list, each field body a single paragraph. Returns
+   * docutils' error detail, or null.
    */
-  private parseOptions(optBlock: Block, fields: RstOption[]): string | null {
-    let k = 0;
-    const n = optBlock.length;
+  private parseOptions(block: Block, from: number, to: number, fields: RstOption[]): string | null {
+    let k = from;
     /** Index of the first option whose body has more than one paragraph. */
     let multiParagraph = -1;
-    while (k < n) {
-      const line = optBlock.text[k]!;
+    while (k < to) {
+      const line = block.text[k]!;
       if (line === '') {
         k++;
         continue;
@@ -1109,12 +1126,12 @@ class Scanner {
       const markerEnd = fieldMarkerLength(line);
       if (markerEnd < 0) return 'invalid option block';
       const rawName = line.slice(1, line.lastIndexOf(':', markerEnd - 1));
-      const src = optBlock.src[k]!;
-      const col = optBlock.col[k]!;
+      const src = block.src[k]!;
+      const col = block.col[k]!;
       let value: string | null;
       let next: number;
       let last: number;
-      const following = k + 1 < n ? optBlock.text[k + 1]! : null;
+      const following = k + 1 < to ? block.text[k + 1]! : null;
       if (following === null || (following !== '' && following.charCodeAt(0) !== 32)) {
         // The body is the rest of this line (what the indented block below would be).
         const body = line.slice(markerEnd);
@@ -1122,7 +1139,7 @@ class Scanner {
         next = k + 1;
         last = k;
       } else {
-        const r = getIndented(optBlock, k, { firstIndent: markerEnd });
+        const r = getIndented(block.slice(k, to), 0, { firstIndent: markerEnd });
         const body = r.block;
         // Paragraphs of the field body.
         const paragraphs: string[][] = [];
@@ -1136,15 +1153,15 @@ class Scanner {
           }
         }
         value = paragraphs.length === 0 ? null : paragraphs[0]!.join('\n');
-        next = r.end;
+        next = k + r.end;
         // The option's lines run from `k` to its last non-blank line.
-        last = r.end - 1;
-        while (last > k && optBlock.text[last] === '') last--;
+        last = next - 1;
+        while (last > k && block.text[last] === '') last--;
         if (paragraphs.length > 1 && multiParagraph < 0) multiParagraph = fields.length;
       }
       const start = this.point(src, col);
       const valueStart = this.point(src, col + markerEnd);
-      const end = this.endOf(optBlock, last);
+      const end = this.endOf(block, last);
       fields.push({
         name: rawName.toLowerCase(),
         rawName,
