@@ -1,6 +1,19 @@
 import { defineRule, includedFrom } from './rule.js';
 import { code } from './locate.js';
-import { findMarkers } from '../markers/markers.js';
+import type { Resolution } from '../resolver/literalinclude.js';
+
+/** The marker lines of other regions a snippet shows, once per resolution (pages that show the same snippet share it). */
+const leakedBy = new WeakMap<Resolution, number[]>();
+function leaked(res: Resolution, markerLines: ReadonlyMap<number, unknown>): number[] {
+  let leaks = leakedBy.get(res);
+  if (!leaks) {
+    const start = res.matches.start?.line;
+    const end = res.matches.end?.line;
+    leaks = res.origins.filter((o): o is number => o !== null && o !== start && o !== end && markerLines.has(o));
+    leakedBy.set(res, leaks);
+  }
+  return leaks;
+}
 
 export default defineRule({
   id: 'marker-in-output',
@@ -13,9 +26,8 @@ export default defineRule({
       if (!res?.ok || !r.target) continue;
       const file = ctx.markerFiles.get(r.target);
       if (!file || file.markers.length === 0) continue;
-      const own = new Set([res.matches.start?.line, res.matches.end?.line]);
       const markerLines = file.byLine;
-      const leaks = res.origins.filter((o): o is number => o !== null && markerLines.has(o) && !own.has(o));
+      const leaks = leaked(res, markerLines);
       if (leaks.length === 0) continue;
       const first = markerLines.get(leaks[0]!)!;
       ctx.report({

@@ -10,6 +10,7 @@
  * not be kept for the rules that ask at the end.
  */
 import type { LiteralIncludeResult } from '../project/page.js';
+import type { Resolution } from '../resolver/literalinclude.js';
 
 const PATTERN_OPTIONS = new Set(['start-after', 'start-at', 'end-before', 'end-at']);
 
@@ -19,12 +20,28 @@ export class MarkerUsage {
   /** Lines a directive really matched. */
   readonly resolved = new Map<string, Set<number>>();
 
+  /** Resolutions already counted (directives that show the same snippet share one). */
+  private readonly counted = new WeakSet<Resolution>();
+
   /** Count one literalinclude; `lines` gives its target's lines, when the target is a marker file. */
   add(r: LiteralIncludeResult, lines: () => readonly string[] | undefined): void {
     if (!r.target) return;
+    const res = r.resolution;
+    if (res?.ok) {
+      // Every pattern option of a resolved directive matched: the lines it used are all it counts.
+      if (this.counted.has(res)) return;
+      this.counted.add(res);
+      for (const m of [res.matches.start, res.matches.end]) {
+        if (m?.line) {
+          setOf(this.all, r.target).add(m.line);
+          setOf(this.resolved, r.target).add(m.line);
+        }
+      }
+      return;
+    }
     const all = setOf(this.all, r.target);
     const resolved = setOf(this.resolved, r.target);
-    const matches = r.resolution?.matches;
+    const matches = res?.matches;
     for (const o of r.directive.options) {
       const option = o.name.replace(/_/g, '-');
       if (!PATTERN_OPTIONS.has(option) || !o.value) continue;

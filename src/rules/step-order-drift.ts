@@ -2,13 +2,19 @@ import { defineRule, includedFrom } from './rule.js';
 import { code } from './locate.js';
 import { sectionAt } from '../spread/task.js';
 import type { LiteralIncludeResult } from '../project/page.js';
+import type { Resolution } from '../resolver/literalinclude.js';
 import { minMax } from '../core/arrays.js';
 
 /** The lines of the target a literalinclude shows (first, last), or null. */
 function shown(r: LiteralIncludeResult): [number, number] | null {
-  const lines = r.resolution?.ok ? r.resolution.origins.filter((o): o is number => o !== null) : [];
-  return minMax(lines);
+  const res = r.resolution;
+  if (!res?.ok) return null;
+  let known = shownBy.get(res);
+  if (known === undefined) shownBy.set(res, (known = minMax(res.origins.filter((o): o is number => o !== null))));
+  return known;
 }
+/** Once per resolution: pages that show the same snippet share it. */
+const shownBy = new WeakMap<Resolution, [number, number] | null>();
 
 /** How a step is named in a message: its start marker, or its lines. */
 function label(r: LiteralIncludeResult, lines: [number, number]): string {
