@@ -153,3 +153,15 @@ describe('fieldMarkerLength', () => {
     expect(fieldMarkerLength('::')).toBe(-1);
   });
 });
+
+describe('directive names', () => {
+  it('treats names of object properties (`constructor`, `toString`) as unknown directives, whose body is read', () => {
+    for (const name of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const s = scanRst(`.. ${name}:: x\n\n   .. literalinclude:: code/task.yaml\n      :start-after: [docs:a]\n`);
+      expect(s.directives.map((d) => [d.name, d.error])).toEqual([
+        [name.toLowerCase(), null],
+        ['literalinclude', null],
+      ]);
+    }
+  });
+});

@@ -213,9 +213,12 @@ const BARE_OBJECT_NAMES = new Set([
   'directive', 'directive:option',
 ]);
 
+const SPECS = new Map(Object.entries(DIRECTIVE_SPECS));
+
 /** The spec for a directive name (already lower-cased). */
 export function directiveSpec(name: string): DirectiveSpec {
-  const known = DIRECTIVE_SPECS[name];
+  // A Map: no lookup may reach the object's prototype (`constructor`, `__proto__`).
+  const known = SPECS.get(name);
   if (known) return known;
   if (BARE_OBJECT_NAMES.has(name)) return OBJECT;
   if (DOMAIN_PREFIXES.some((p) => name.startsWith(p))) return OBJECT;
