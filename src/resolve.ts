@@ -39,7 +39,8 @@ export function resolveProject(opts: CheckOptions): ResolveResult {
   for (const page of result.project.pages) {
     for (const d of page.directives) {
       if (d.kind !== 'literalinclude') continue;
-      const options: Record<string, string | null> = {};
+      // No prototype: an option named `__proto__` is kept like any other.
+      const options: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
       for (const o of d.directive.options) options[o.name] = o.value;
       const r = d.resolution;
       const start = r?.ok ? r.linenoStart : null;
