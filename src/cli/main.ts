@@ -4,7 +4,7 @@
  * `bin/docsnip.js` wires it to the real process.
  */
 import { setFlagsFromString } from 'node:v8';
-import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { posix, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -218,6 +218,7 @@ function useColor(io: CliIO, flag: boolean | undefined): boolean {
 function writeReport(io: CliIO, file: string, text: string): void {
   const target = resolvePath(io.cwd, file);
   // An unpredictable name, created exclusively: never through a planted symbolic link.
+  const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     writeFileSync(temp, text, { flag: 'wx' });

@@ -12,7 +12,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { CheckRun, type CheckOptions, type CheckPart, type CheckResult } from '../check.js';
 import { NodeFileSystem } from '../core/fs-node.js';
 import { RecordingFileSystem, type RecordedCall } from '../core/fs-recording.js';
@@ -92,8 +91,10 @@ export async function checkParallel(opts: CheckOptions, threads: number, explici
     },
     counter,
   };
+  // Loaded only when there are workers to start: every run pays for what it imports.
+  const { Worker } = workers > 0 ? await import('node:worker_threads') : { Worker: null };
   const results = Array.from({ length: workers }, () => {
-    const worker = new Worker(WORKER, { workerData: input });
+    const worker = new Worker!(WORKER, { workerData: input });
     return new Promise<WorkerOutput>((resolve, reject) => {
       worker.once('message', (out: WorkerOutput) => {
         resolve(out);

@@ -6,7 +6,7 @@
  * knows a cached report is still true, whatever file changed, was added,
  * removed, renamed or ignored.
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { FileSystem, ReadResult } from './fs.js';
 
 /** One call: the method, its arguments, and a digest of the answer. */
@@ -16,7 +16,11 @@ export interface RecordedCall {
   digest: string;
 }
 
+/** node:crypto's `createHash`, loaded when a run first records (with --cache). */
+let createHash: typeof import('node:crypto').createHash | undefined;
+
 function sha1(data: string | Uint8Array): string {
+  createHash ??= (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash;
   return createHash('sha1').update(data).digest('hex');
 }
 
