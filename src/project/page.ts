@@ -10,7 +10,7 @@ import { lookupCodec, nonTextEncodingMessage, PythonDecodeError } from '../pytho
 import { pyRepr, splitLines, universalNewlines } from '../python/str.js';
 import { scanRst, type IncludeInsertion, type RstDirective, type RstScan } from '../readers/rst/scanner.js';
 import { lazy } from '../core/lazy.js';
-import { toSourceLines } from '../readers/rst/lines.js';
+import { toSourceLines, type SourceLines } from '../readers/rst/lines.js';
 import {
   convertOptions,
   INCLUDE_OPTION_SPEC,
@@ -71,6 +71,7 @@ export class ReadCache {
    * Bounded like `resolutions`.
    */
   readonly directives = new RecentMap<string, LiteralIncludeOutcome>();
+  private readonly includedFiles = new RecentMap<string, IncludedFile>(1024);
   private readonly listings = new Map<string, string[]>();
   constructor(
     private readonly fs: FileSystem,
@@ -128,6 +129,30 @@ export class ReadCache {
     this.reads.delete(path);
   }
 
+  /**
+   * A file an include directive reads, decoded (with universal newlines) and
+   * split once per encoding and tab width; bounded like `directives`.
+   */
+  included(path: string, bytes: Uint8Array, encoding: string): IncludedFile {
+    const key = `${path}\u0000${encoding}`;
+    let known = this.includedFiles.get(key);
+    if (!known) {
+      const d = decodeText(bytes, encoding);
+      const decoded = 'text' in d ? { text: universalNewlines(d.text) } : d;
+      const split = new Map<number, SourceLines>();
+      known = {
+        decoded,
+        lines: (tabWidth) => {
+          let l = split.get(tabWidth);
+          if (!l) split.set(tabWidth, (l = toSourceLines('text' in decoded ? decoded.text : '', tabWidth)));
+          return l;
+        },
+      };
+      this.includedFiles.set(key, known);
+    }
+    return known;
+  }
+
   input(path: string): FileInput {
     const r = this.read(path);
     if (r.kind === 'file') return { path, bytes: r.bytes };
@@ -135,6 +160,12 @@ export class ReadCache {
     if (r.kind === 'directory') return { path, error: 'directory' };
     return { path, error: 'unreadable', detail: r.message };
   }
+}
+
+/** A file an include reads: its text or why it cannot be decoded, and its lines. */
+interface IncludedFile {
+  decoded: { text: string } | { error: string; notText?: boolean };
+  lines(tabWidth: number): SourceLines;
 }
 
 /** The part of a directive common to literalinclude and include results. */
@@ -504,15 +535,18 @@ function followInclude(
     };
     return none;
   }
-  const decoded = decodeText(read.bytes, options.encoding ?? opts.sourceEncoding ?? 'utf-8-sig');
+  const whole = cache.included(target, read.bytes, options.encoding ?? opts.sourceEncoding ?? 'utf-8-sig');
+  const decoded = whole.decoded;
   if ('error' in decoded) {
     result.problem = decoded.notText
       ? { code: 'not-text-encoding', message: decoded.error }
       : { code: 'decode', message: `Problem with "include" directive:\nUnicodeDecodeError: ${decoded.error}` };
     return none;
   }
-  let text = universalNewlines(decoded.text);
+  let text = decoded.text;
   let lineOffset = 0;
+  /** The text is the whole file (no option cut it): its lines can be shared. */
+  let cut = false;
   const startLine = options['start-line'];
   const endLine = options['end-line'];
   if ((startLine !== undefined && startLine !== 0n) || endLine !== undefined) {
@@ -520,6 +554,7 @@ function followInclude(
     const [s, e] = sliceBounds(lines.length, startLine, endLine);
     lineOffset = s;
     text = lines.slice(s, e).join('');
+    cut = true;
   }
   const after = options['start-after'];
   if (after) {
@@ -534,6 +569,7 @@ function followInclude(
     }
     lineOffset += countLines(text.slice(0, at + after.length));
     text = text.slice(at + after.length);
+    cut = true;
   }
   const before = options['end-before'];
   if (before) {
@@ -547,6 +583,7 @@ function followInclude(
       return none;
     }
     text = text.slice(0, at);
+    cut = true;
   }
   if (options.literal !== undefined || options.code !== undefined) return none;
   // The syntax of the included text: MyST's include reads Markdown, docutils'
@@ -564,7 +601,8 @@ function followInclude(
         ? 'myst'
         : 'rst';
   if (parser !== undefined && !/myst|rst|restructuredtext/.test(parser)) return none;
-  const lines = toSourceLines(text, options['tab-width'] !== undefined ? Number(options['tab-width']) : 8);
+  const tabWidth = options['tab-width'] !== undefined ? Number(options['tab-width']) : 8;
+  const lines = cut ? toSourceLines(text, tabWidth) : whole.lines(tabWidth);
   const tooLong = lines.text.findIndex((l) => l.length > LINE_LENGTH_LIMIT);
   if (tooLong >= 0) {
     result.problem = {
@@ -588,8 +626,7 @@ function followInclude(
     return none;
   }
   result.parsed = true;
-  const tabWidth = options['tab-width'] !== undefined ? Number(options['tab-width']) : 8;
-  return { result, insertion: { file: target, text, lineOffset, key, tabWidth, syntax } };
+  return { result, insertion: { file: target, text, lineOffset, key, tabWidth, syntax, lines } };
 }
 
 /** Number of line breaks in `s` (Python line boundaries). */

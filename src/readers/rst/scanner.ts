@@ -141,6 +141,8 @@ export interface IncludeInsertion {
   key: string;
   /** The include's `:tab-width:` (default 8). */
   tabWidth?: number;
+  /** `text` already split with `toSourceLines` at `tabWidth` (shared: never changed). */
+  lines?: SourceLines;
 }
 
 export interface ScanOptions {
@@ -1005,7 +1007,7 @@ class Scanner {
    * and padding go into the current input right after the directive's block.
    */
   private insert(b: Block, at: number, insertion: IncludeInsertion): void {
-    const lines = toSourceLines(insertion.text, insertion.tabWidth ?? 8);
+    const lines = insertion.lines ?? toSourceLines(insertion.text, insertion.tabWidth ?? 8);
     const inserted = this.addSource(insertion.file, lines, insertion.lineOffset ?? 0);
     const text = ['', ...inserted.text, '', `.. ${END_OF_INCLUSION}${insertion.file}"`, ''];
     const src = [SYNTHETIC, ...inserted.src, SYNTHETIC, SYNTHETIC, SYNTHETIC];
