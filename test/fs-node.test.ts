@@ -47,3 +47,18 @@ describe('NodeFileSystem.walk', () => {
     expect(rel(fs.walk(dir, ['.rst'], { gitignore: false }))).toEqual(['_build/out.rst', 'draft.tmp.rst', 'index.rst', 'link.rst', 'new.rst']);
   });
 });
+
+describe('NodeFileSystem.readUpTo', () => {
+  it('reads a file up to the limit, and gives only the size of a larger one', () => {
+    const dir = tree(['a/page.rst']);
+    const fs = new NodeFileSystem();
+    const file = `${dir}/a/page.rst`;
+    expect(fs.readUpTo(file, 2)).toEqual({ kind: 'file', bytes: Buffer.from('x\n') });
+    expect(fs.readUpTo(file, 1)).toEqual({ kind: 'too-large', size: 2 });
+    expect(fs.readUpTo(`${dir}/a`, 1)).toEqual({ kind: 'directory' });
+    expect(fs.readUpTo(`${dir}/missing.rst`, 1)).toEqual({ kind: 'missing' });
+    expect(fs.readUpTo(`${file}/below`, 1)).toEqual({ kind: 'missing' });
+    // The same answers as `read` wherever the size is within the limit.
+    for (const p of [file, `${dir}/a`, `${dir}/missing.rst`]) expect(fs.readUpTo(p, 100)).toEqual(fs.read(p));
+  });
+});

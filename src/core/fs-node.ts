@@ -9,12 +9,19 @@
  * git) the directories are read.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { posix } from 'node:path';
 import type { FileSystem, ReadResult } from './fs.js';
 
 function errorCode(e: unknown): string {
   return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+}
+
+function readError(e: unknown): ReadResult {
+  const code = errorCode(e);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+  if (code === 'EISDIR') return { kind: 'directory' };
+  return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
 }
 
 /** Is a path below `dir` hidden or inside node_modules? */
@@ -30,10 +37,26 @@ export class NodeFileSystem implements FileSystem {
     try {
       return { kind: 'file', bytes: readFileSync(path) };
     } catch (e) {
-      const code = errorCode(e);
-      if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-      if (code === 'EISDIR') return { kind: 'directory' };
-      return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+      return readError(e);
+    }
+  }
+
+  readUpTo(path: string, max: number): ReadResult | { kind: 'too-large'; size: number } {
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch (e) {
+      return readError(e);
+    }
+    try {
+      const s = fstatSync(fd);
+      if (s.isDirectory()) return { kind: 'directory' };
+      if (s.isFile() && s.size > max) return { kind: 'too-large', size: s.size };
+      return { kind: 'file', bytes: readFileSync(fd) };
+    } catch (e) {
+      return readError(e);
+    } finally {
+      closeSync(fd);
     }
   }
 

@@ -27,4 +27,9 @@ export interface FileSystem {
   realpath?(path: string): string | null;
   /** A file's size in bytes without reading it, or null (optional). */
   size?(path: string): number | null;
+  /**
+   * `read`, unless the file is larger than `max` bytes: then only its size
+   * (optional; one open instead of a `size` and a `read`).
+   */
+  readUpTo?(path: string, max: number): ReadResult | { kind: 'too-large'; size: number };
 }

@@ -116,10 +116,15 @@ export class ReadCache {
   read(path: string): ReadResult {
     let r = this.reads.get(path);
     if (!r) {
-      const size = this.fs.size?.(path) ?? null;
       if (this.outside(path) !== null && !this.confinement?.allow) r = { kind: 'error', message: OUTSIDE_ROOT };
-      else if (size !== null && size > this.maxFileSize) r = { kind: 'error', message: tooLarge(size, this.maxFileSize) };
-      else r = this.fs.read(path);
+      else if (this.fs.readUpTo) {
+        const read = this.fs.readUpTo(path, this.maxFileSize);
+        r = read.kind === 'too-large' ? { kind: 'error', message: tooLarge(read.size, this.maxFileSize) } : read;
+      } else {
+        const size = this.fs.size?.(path) ?? null;
+        if (size !== null && size > this.maxFileSize) r = { kind: 'error', message: tooLarge(size, this.maxFileSize) };
+        else r = this.fs.read(path);
+      }
       this.reads.set(path, r);
     }
     return r;

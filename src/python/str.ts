@@ -62,11 +62,18 @@ export function pyHasSpace(s: string): boolean {
 
 /** Python `s.lstrip()` (no argument). */
 export function pyLstrip(s: string): string {
+  // Most lines start with spaces, if anything, then printable ASCII: no regex needed.
+  let i = 0;
+  while (s.charCodeAt(i) === 32) i++;
+  const c = s.charCodeAt(i);
+  if (c > 0x20 && c < 0x7f) return i === 0 ? s : s.slice(i);
+  if (i === s.length) return '';
   return s.replace(LEADING_SPACE, '');
 }
 
 /** Python `s.split()` (no argument): split on runs of whitespace, no empty parts. */
 export function pySplit(s: string): string[] {
+  if (s !== '' && !SPACE_CHAR.test(s)) return [s];
   const parts: string[] = [];
   for (const part of s.split(SPACE_RUN)) {
     if (part !== '') parts.push(part);
@@ -243,6 +250,8 @@ function decimalValue(ch: string): number {
  * `PyValueError` with Python's message otherwise.
  */
 export function pyInt(s: string): bigint {
+  // Plain ASCII digits (nearly every option value): the same number, without the general path.
+  if (PLAIN_INT.test(s)) return BigInt(s);
   // int() maps non-ASCII spaces to ' ' but keeps ASCII characters, then
   // skips only ASCII whitespace, so \x1c-\x1f are not spaces here.
   const body = trimEndWhere(s.replace(INT_SPACE_START, ''), (ch) => INT_SPACE_CHAR.test(ch));
@@ -276,6 +285,9 @@ export function pyInt(s: string): bigint {
   const value = BigInt(digits);
   return negative ? -value : value;
 }
+
+/** An optional sign and up to 15 ASCII digits, nothing else (what `BigInt` reads as `int()` does). */
+const PLAIN_INT = /^[-+]?[0-9]{1,15}$/;
 
 function invalidInt(s: string): PyValueError {
   return new PyValueError(`invalid literal for int() with base 10: ${pyRepr(s)}`);

@@ -12,6 +12,8 @@ import { expandTabs, pyLstrip, pyRstrip } from '../../python/str.js';
 
 /** Line boundaries docutils uses after turning `\v` and `\f` into spaces. */
 const DOCUTILS_BREAK = /\r\n|[\n\r\x1c\x1d\x1e\x85\u2028\u2029]/g;
+/** Line boundaries other than `\n`, and `\v` and `\f`: what makes splitting slower (one scan finds both). */
+const UNUSUAL = /[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
 /** Line boundaries other than `\n`. */
 const OTHER_BREAK = /[\r\x1c\x1d\x1e\x85\u2028\u2029]/;
 
@@ -30,14 +32,15 @@ export function toSourceLines(source: string, tabWidth = 8): SourceLines {
   const raw: string[] = [];
   const offsets: number[] = [];
   let start = 0;
-  const formFeeds = /[\v\f]/.test(source);
+  const unusual = UNUSUAL.test(source);
+  const formFeeds = unusual && /[\v\f]/.test(source);
   const push = (end: number): void => {
     const line = source.slice(start, end);
     raw.push(line);
     offsets.push(start);
     text.push(pyRstrip(expandTabs(formFeeds ? line.replace(/[\v\f]/g, ' ') : line, tabWidth)));
   };
-  if (!OTHER_BREAK.test(source)) {
+  if (!unusual || !OTHER_BREAK.test(source)) {
     // Only `\n` ends lines (nearly every file): no regex per line.
     for (let end = source.indexOf('\n'); end >= 0; end = source.indexOf('\n', start)) {
       push(end);
@@ -121,6 +124,7 @@ export class Block {
   trimEndBlank(): void {
     let n = this.text.length;
     while (n > 0 && this.text[n - 1] === '') n--;
+    if (n === this.text.length) return;
     this.text.length = n;
     this.src.length = n;
     this.col.length = n;
