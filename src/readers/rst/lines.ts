@@ -141,6 +141,11 @@ export interface Indented {
 
 /** Leading-space count of a line by Python's `lstrip` (which strips any Unicode space). */
 function indentOf(line: string): number {
+  let i = 0;
+  while (line.charCodeAt(i) === 32) i++;
+  // After the spaces, printable ASCII (the usual case) is no Python whitespace.
+  const c = line.charCodeAt(i);
+  if ((c > 0x20 && c < 0x7f) || i === line.length) return i;
   return line.length - pyLstrip(line).length;
 }
 
@@ -154,7 +159,7 @@ function indentOf(line: string): number {
 export function getIndented(
   b: Block,
   start: number,
-  opts: { untilBlank?: boolean; stripIndent?: boolean; blockIndent?: number; firstIndent?: number } = {},
+  opts: { untilBlank?: boolean; stripIndent?: boolean; blockIndent?: number; firstIndent?: number; dropTrailingBlank?: boolean } = {},
 ): Indented {
   const untilBlank = opts.untilBlank ?? false;
   const stripIndent = opts.stripIndent ?? true;
@@ -185,7 +190,12 @@ export function getIndented(
       indent = indent === undefined ? lineIndent : Math.min(indent, lineIndent);
     }
   }
-  const block = b.slice(start, Math.min(end, last));
+  let stop = Math.min(end, last);
+  if (opts.dropTrailingBlank) {
+    // The caller ignores blank lines at the end: leave them out (the first line stays).
+    while (stop > start + 1 && b.text[stop - 1] === '') stop--;
+  }
+  const block = b.slice(start, stop);
   if (firstIndent !== undefined && block.length > 0) {
     block.text[0] = block.text[0]!.slice(firstIndent);
     block.col[0] = block.col[0]! + firstIndent;

@@ -961,7 +961,7 @@ class Scanner {
     const rawName = m[1]!;
     const name = rawName.toLowerCase();
     const spec = directiveSpec(name);
-    const r = getIndented(b, i, { firstIndent: m[0].length });
+    const r = getIndented(b, i, { firstIndent: m[0].length, dropTrailingBlank: true });
     const lastLine = lastNonBlank(r.block);
     const end = lastLine >= 0 ? this.endOf(r.block, lastLine) : this.endOf(b, i);
     // The block is this directive's own: parsing it may change it.
