@@ -991,9 +991,8 @@ class Scanner {
     directive.seq = this.seq++;
     this.directives.push(directive);
     if (parsed.error === null) {
-      const inner = [...ancestors, name];
-      if (spec.content === 'rst') this.nested(parsed.content, inner, depth);
-      else if (spec.content === 'glossary') this.glossary(parsed.content, inner, depth);
+      if (spec.content === 'rst') this.nested(parsed.content, [...ancestors, name], depth);
+      else if (spec.content === 'glossary') this.glossary(parsed.content, [...ancestors, name], depth);
       else if (name === 'include' && substitution === null && this.options.include) {
         const insertion = this.options.include(directive, this.chain.slice());
         if (insertion) this.insert(b, r.end, insertion);
