@@ -47,3 +47,34 @@ describe('confinement to the repository', () => {
     expect(JSON.parse(r.stdout).directives.map((d: { text: string }) => d.text)).toEqual([SECRET + '\n', SECRET + '\n']);
   });
 });
+
+describe('confinement through linked directories', () => {
+  // A directory link that leads out, one that stays in, and a missing file behind the one that leads out.
+  const outside = join(work, 'outside-dir');
+  mkdirSync(outside, { recursive: true });
+  writeFileSync(join(outside, 'x.txt'), SECRET + '\n');
+  const repo2 = join(work, 'repo2');
+  mkdirSync(join(repo2, 'docs/real'), { recursive: true });
+  writeFileSync(join(repo2, 'docs/conf.py'), '');
+  writeFileSync(join(repo2, 'docs/real/y.txt'), 'inside\n');
+  symlinkSync(outside, join(repo2, 'docs/out'));
+  symlinkSync(join(repo2, 'docs/real'), join(repo2, 'docs/in'));
+  writeFileSync(
+    join(repo2, 'docs/index.rst'),
+    'T\n=\n\n.. literalinclude:: out/x.txt\n\n.. literalinclude:: in/y.txt\n\n.. literalinclude:: out/missing.txt\n',
+  );
+  spawnSync('git', ['init', '-q'], { cwd: repo2 });
+
+  it('a file in a directory that links out is outside; one in a directory that links in is read', async () => {
+    let stdout = '';
+    const code = await main({ argv: ['resolve', 'docs', '--format', 'json'], cwd: repo2, env: {}, stdout: (t) => (stdout += t), stderr: () => {}, isTTY: false });
+    expect(code).toBe(1);
+    expect(stdout).not.toContain(SECRET);
+    const out = JSON.parse(stdout) as { directives: { text: string | null; diagnostics: { ruleId: string }[] }[] };
+    expect(out.directives.map((d) => [d.text, d.diagnostics.map((x) => x.ruleId)])).toEqual([
+      [null, ['include-outside-root']],
+      ['inside\n', []],
+      [null, ['include-file-missing']],
+    ]);
+  });
+});

@@ -9,7 +9,7 @@
  * git) the directories are read.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { posix } from 'node:path';
 import type { FileSystem, ReadResult } from './fs.js';
 
@@ -116,6 +116,15 @@ export class NodeFileSystem implements FileSystem {
     try {
       // The system's realpath(3): one call, not a JavaScript walk with an lstat per component.
       return realpathSync.native(path).replace(/\\/g, '/');
+    } catch {
+      return null;
+    }
+  }
+
+  isSymlink(path: string): boolean | null {
+    try {
+      const s = lstatSync(path, { throwIfNoEntry: false });
+      return s ? s.isSymbolicLink() : null;
     } catch {
       return null;
     }

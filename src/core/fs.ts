@@ -25,6 +25,12 @@ export interface FileSystem {
   walk(dir: string, suffixes: readonly string[], options?: { gitignore?: boolean }): string[];
   /** The path with every symbolic link resolved, or null when it does not exist (optional: no links). */
   realpath?(path: string): string | null;
+  /**
+   * Is the path itself a symbolic link (its directories aside)? null when
+   * nothing is there (optional: with it, `realpath` is asked once per
+   * directory instead of once per file).
+   */
+  isSymlink?(path: string): boolean | null;
   /** A file's size in bytes without reading it, or null (optional). */
   size?(path: string): number | null;
   /**

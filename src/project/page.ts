@@ -63,6 +63,7 @@ function isUnder(path: string, dir: string): boolean {
 export class ReadCache {
   private readonly reads = new Map<string, ReadResult>();
   private readonly outsideMemo = new Map<string, string | null>();
+  private readonly realDirs = new Map<string, string | null>();
   private confinedDir: string | null = null;
   readonly resolutions = new ResolveCache();
   /**
@@ -106,11 +107,29 @@ export class ReadCache {
     if (!isUnder(path, c.dir)) known = path;
     else {
       this.confinedDir ??= this.fs.realpath?.(c.dir) ?? c.dir;
-      const real = this.fs.realpath?.(path) ?? null;
+      const real = this.realpath(path);
       known = real !== null && !isUnder(real, this.confinedDir) ? real : null;
     }
     this.outsideMemo.set(path, known);
     return known;
+  }
+
+  /**
+   * Where a path really leads, or null when nothing is there. With
+   * `isSymlink`, a file that is no link is found through its directory's
+   * real path (asked once per directory): one lstat, not a realpath walk.
+   */
+  private realpath(path: string): string | null {
+    const fs = this.fs;
+    if (!fs.realpath) return null;
+    const link = fs.isSymlink?.(path);
+    if (link === undefined || link === true) return fs.realpath(path);
+    if (link === null) return null;
+    const dir = posix.dirname(path);
+    let realDir = this.realDirs.get(dir);
+    if (realDir === undefined) this.realDirs.set(dir, (realDir = fs.realpath(dir)));
+    if (realDir === null) return fs.realpath(path);
+    return realDir === '/' ? `/${posix.basename(path)}` : `${realDir}/${posix.basename(path)}`;
   }
 
   read(path: string): ReadResult {
