@@ -22,22 +22,18 @@ export interface SourceLines {
   readonly text: readonly string[];
   /** Original text of each line, without its terminator. */
   readonly raw: readonly string[];
-  /** Offset of each line's first character in the source text. */
-  readonly offsets: readonly number[];
 }
 
 /** Split source text into docutils lines. */
 export function toSourceLines(source: string, tabWidth = 8): SourceLines {
   const text: string[] = [];
   const raw: string[] = [];
-  const offsets: number[] = [];
   let start = 0;
   const unusual = UNUSUAL.test(source);
   const formFeeds = unusual && /[\v\f]/.test(source);
   const push = (end: number): void => {
     const line = source.slice(start, end);
     raw.push(line);
-    offsets.push(start);
     text.push(pyRstrip(expandTabs(formFeeds ? line.replace(/[\v\f]/g, ' ') : line, tabWidth)));
   };
   if (!unusual || !OTHER_BREAK.test(source)) {
@@ -54,7 +50,7 @@ export function toSourceLines(source: string, tabWidth = 8): SourceLines {
     }
   }
   if (start < source.length) push(source.length);
-  return { text, raw, offsets };
+  return { text, raw };
 }
 
 /**
