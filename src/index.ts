@@ -20,6 +20,6 @@ export { NodeFileSystem } from './core/fs-node.js';
 export type { FileSystem, ReadResult } from './core/fs.js';
 export type { Diagnostic, RelatedLocation, Severity } from './core/diagnostic.js';
 export { RULES } from './rules/index.js';
-export { formatHuman } from './reporters/human.js';
-export { formatCheckJson } from './reporters/json.js';
+export { formatHuman, humanChunks } from './reporters/human.js';
+export { checkJsonChunks, formatCheckJson } from './reporters/json.js';
 export { VERSION } from './version.js';

@@ -22,6 +22,7 @@ import { CONFIG_NAMES, isMystParserVersion, mystParserIsLegacy, parseConfig, typ
 import { RULES } from '../rules/index.js';
 import { findSphinxRoot } from '../project/root.js';
 import { pushAll } from '../core/arrays.js';
+import { RecentMap } from '../core/recent.js';
 
 export interface CliIO {
   argv: readonly string[];
@@ -289,8 +290,10 @@ export async function main(io: CliIO): Promise<number> {
         },
       ) => {
         const opts = await projectOptions(io, fs, args, flags);
-        const emit = (run: { report: string; stderr: string; exitCode: number }): void => {
-          if (flags.output !== undefined) writeReport(io, flags.output, run.report);
+        const emit = (run: { report: string | null; stderr: string; exitCode: number }): void => {
+          if (run.report === null) {
+            // Already written, piece by piece.
+          } else if (flags.output !== undefined) writeReport(io, flags.output, run.report);
           else io.stdout(run.report);
           if (run.stderr) io.stderr(run.stderr);
           exitCode = run.exitCode;
@@ -319,20 +322,41 @@ export async function main(io: CliIO): Promise<number> {
         const { result, analysed } = await parallel.checkParallel(opts, parallel.threadCount(flags.jobs), flags.jobs !== undefined);
         if (io.argv.includes('--debug')) io.stderr(`docsnip: ${analysed.reduce((a, b) => a + b, 0)} documents analysed on ${analysed.length} thread(s): ${analysed.join(', ')}\n`);
         const shown = flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-        const sources = new Map<string, string[] | null>();
+        // Findings come sorted by file: the lines of the last few files shown are enough, and a file read
+        // again only for a code frame is not kept in the run's read cache (a large tree's pages were dropped).
+        const sources = new RecentMap<string, string[] | null>(64);
         const source = (file: string): string[] | null => {
-          if (!sources.has(file)) {
-            const read = result.project.cache.read(toPosix(resolvePath(io.cwd, file)));
+          let lines = sources.get(file);
+          if (lines === undefined) {
+            const path = toPosix(resolvePath(io.cwd, file));
+            const read = result.project.cache.readTransient(path);
             const decoded = read.kind === 'file' ? decodeText(read.bytes, 'utf-8-sig') : null;
-            sources.set(file, decoded && 'text' in decoded ? splitLines(decoded.text, false) : null);
+            lines = decoded && 'text' in decoded ? splitLines(decoded.text, false) : null;
+            sources.set(file, lines);
           }
-          return sources.get(file)!;
+          return lines;
+        };
+        // Straight to stdout, the report is written as it is made (a large tree's report is large); a report
+        // for a file or for the cache is made whole.
+        const streaming = flags.output === undefined && cache === null;
+        const write = (chunks: Iterable<string>): string | null => {
+          if (!streaming) return [...chunks].join('');
+          let pending = '';
+          for (const chunk of chunks) {
+            pending += chunk;
+            if (pending.length >= 1 << 16) {
+              io.stdout(pending);
+              pending = '';
+            }
+          }
+          if (pending !== '') io.stdout(pending);
+          return null;
         };
         // Each command and format loads only its own modules: start-up time is most of a pre-commit run.
-        let report: string;
+        let report: string | null;
         switch (flags.format) {
           case 'json':
-            report = (await import('../reporters/json.js')).formatCheckJson(shown, result.summary);
+            report = write((await import('../reporters/json.js')).checkJsonChunks(shown, result.summary));
             break;
           case 'sarif':
             report = (await import('../reporters/sarif.js')).formatSarif(shown, { source });
@@ -344,11 +368,13 @@ export async function main(io: CliIO): Promise<number> {
             report = (await import('../reporters/rdjsonl.js')).formatRdjsonl(shown, { source });
             break;
           default:
-            report = (await import('../reporters/human.js')).formatHuman(shown, {
-              palette: flags.output === undefined && useColor(io, flags.color) ? COLORS : NO_COLORS,
-              summary: result.summary,
-              source,
-            });
+            report = write(
+              (await import('../reporters/human.js')).humanChunks(shown, {
+                palette: flags.output === undefined && useColor(io, flags.color) ? COLORS : NO_COLORS,
+                summary: result.summary,
+                source,
+              }),
+            );
         }
         const tooManyWarnings = flags.maxWarnings !== undefined && result.summary.warnings > flags.maxWarnings;
         const run = {
@@ -359,7 +385,7 @@ export async function main(io: CliIO): Promise<number> {
         emit(run);
         if (cache) {
           try {
-            cache.module.writeCache(cache.dir, cache.key, cache.recording.calls, run);
+            cache.module.writeCache(cache.dir, cache.key, cache.recording.calls, { ...run, report: run.report ?? '' });
           } catch (e) {
             io.stderr(`docsnip: cannot write the cache in ${cache.dir}: ${(e as Error).message}\n`);
           }

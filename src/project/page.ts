@@ -148,6 +148,15 @@ export class ReadCache {
     }
     return r;
   }
+  /** `read`, without keeping the bytes when they were not kept already (a file read once more after a run). */
+  readTransient(path: string): ReadResult {
+    const known = this.reads.get(path);
+    if (known) return known;
+    const r = this.read(path);
+    this.reads.delete(path);
+    return r;
+  }
+
   /** Drop a file's bytes (a page read once); a later read reads it again. */
   forget(path: string): void {
     this.reads.delete(path);

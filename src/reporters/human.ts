@@ -1,7 +1,8 @@
 /**
  * The human reporter: one block per finding, a code frame of the lines
  * around it with the range underlined, its related locations, and a summary.
- * Pure: it returns a string.
+ * Pure: it returns a string, or the same text in pieces (`humanChunks`), one
+ * per finding, so a long report can be written as it is made.
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import { NO_COLORS, type Palette } from './color.js';
@@ -53,10 +54,15 @@ function frame(d: Diagnostic, lines: readonly string[], context: number, c: Pale
 }
 
 export function formatHuman(diagnostics: readonly Diagnostic[], options: HumanOptions = {}): string {
+  return [...humanChunks(diagnostics, options)].join('');
+}
+
+/** `formatHuman`'s text in pieces: one per finding, then the summary. */
+export function* humanChunks(diagnostics: readonly Diagnostic[], options: HumanOptions = {}): Generator<string> {
   const c = options.palette ?? NO_COLORS;
   const shown = options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-  const out: string[] = [];
   for (const d of shown) {
+    const out: string[] = [];
     const severity = d.severity === 'error' ? c.red('error') : c.yellow('warning');
     out.push(`${c.bold(`${d.file}:${d.line}:${d.column}`)}: ${severity} ${d.message} ${c.dim(`[${d.ruleId}]`)}`);
     const lines = options.source?.(d.file);
@@ -64,6 +70,7 @@ export function formatHuman(diagnostics: readonly Diagnostic[], options: HumanOp
     for (const r of d.related) out.push(`  ${c.cyan('note')}: ${r.file}:${r.line}:${r.column}: ${r.message}`);
     if (d.note) out.push(`  ${c.cyan('note')}: ${d.note}`);
     out.push('');
+    yield out.join('\n') + '\n';
   }
   const errors = options.summary?.errors ?? diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = options.summary?.warnings ?? diagnostics.length - errors;
@@ -72,6 +79,5 @@ export function formatHuman(diagnostics: readonly Diagnostic[], options: HumanOp
     ? ` in ${plural(options.summary.files, 'file')} (${plural(options.summary.directives, 'literalinclude')})`
     : '';
   const mark = errors > 0 ? c.red('✖') : warnings > 0 ? c.yellow('⚠') : '✔';
-  out.push(`${mark} ${counts}${scope}`);
-  return out.join('\n') + '\n';
+  yield `${mark} ${counts}${scope}\n`;
 }
