@@ -93,8 +93,8 @@ for (const size of sizes) {
     const runs = size === 'L' ? 1 : RUNS;
     const check = docsnip(['check', '--quiet', dir], dir, runs);
     row('docsnip check', check, tree);
-    // The default uses worker threads from 4,000 documents; the other setting, for comparison.
-    const jobs = pages >= 4000 ? '1' : '2';
+    // The default uses worker threads from 10,000 documents; the other setting, for comparison.
+    const jobs = pages >= 10000 ? '1' : '2';
     const other = docsnip(['check', '--quiet', '--jobs', jobs, dir], dir, runs);
     row(`docsnip check --jobs ${jobs}`, other, tree);
     const grep = measure('grep', ['-rc', 'literalinclude', dir], { runs });

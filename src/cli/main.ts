@@ -273,7 +273,7 @@ export async function main(io: CliIO): Promise<number> {
     .option('--no-color', 'no colour')
     .option('--cache', 'reuse the report of an identical earlier run when no file it read has changed (content hashes)')
     .option('--cache-location <dir>', 'where --cache keeps its entries (default: node_modules/.cache/docsnip)')
-    .option('--jobs <n>', 'threads to check with (default: the cores, at most 4, from 4,000 documents; below that one)', parsePositive)
+    .option('--jobs <n>', 'threads to check with (default: the cores, at most 4, from 10,000 documents; below that one)', parsePositive)
     .action(
       async (
         args: string[],

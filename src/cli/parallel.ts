@@ -21,11 +21,12 @@ import type { PlanPart } from '../project/project.js';
 export const CHUNK = 16;
 /**
  * Below this many documents a second thread does not pay. Measured on two
- * cores (`npm run bench` trees): no gain at 2,000 pages (the one-thread run
- * already keeps the second core busy with garbage collection, and each
- * thread warms its own caches), 1.2x at 5,000 and 1.2x to 1.5x at 20,000.
+ * cores (`npm run bench` trees): slower at 2,000 pages and at 5,000 (the
+ * one-thread run already keeps the second core busy with garbage
+ * collection, and each thread warms its own caches), 1.1x to 1.15x at 20,000,
+ * for about 40% more memory.
  */
-export const MIN_DOCUMENTS = 4000;
+export const MIN_DOCUMENTS = 10_000;
 /** At most this many threads by default. */
 const MAX_THREADS = 4;
 
