@@ -146,10 +146,7 @@ export class CheckRun {
       return d;
     };
     // A run that drops its pages keeps only the most recent resolutions: nearby pages share their files.
-    if (!this.retain) {
-      plan.cache.resolutions.limit = RESOLUTIONS_KEPT;
-      plan.cache.directives.limit = RESOLUTIONS_KEPT;
-    }
+    if (!this.retain) plan.cache.limit = RESOLUTIONS_KEPT;
     const compiled = compileMarkerPattern(config?.config.markerPattern ?? DEFAULT_MARKER_PATTERN);
     this.markerFiles = new MarkerFiles(plan.cache, compiled.ok ? compiled.re : new RegExp(DEFAULT_MARKER_PATTERN, 'u'), this.retain ? Infinity : MARKER_FILES_KEPT);
     this.suppressions = new SuppressionCollector(this.display, RULES.map((r) => r.id));

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
 import { MemoryFileSystem } from '../src/core/fs-memory.js';
 import type { LiteralIncludeResult } from '../src/project/page.js';
+import { ResolveCache } from '../src/resolver/literalinclude.js';
 
 const TASK = (word: string) => `execute: |\n  # [docs:a]\n  echo ${word}\n  # [docs:a-end]\n`;
 const DIRECTIVE = (path: string, extra = '') =>
@@ -62,6 +63,20 @@ describe('shared literalinclude outcomes', () => {
       '/r/a/task.yaml': TASK('x'),
     });
     expect(shown.get('a/page.rst')!.map((d) => d.resolution!.text)).toEqual(['echo x\n', '# hi\necho x\n', ' echo x\n']);
+  });
+
+  it('no option text can make two directives look alike (the key’s parts are length-prefixed)', () => {
+    // The second directive's one option spells out what a naive key of the first one's two options would be.
+    const { shown } = run({
+      '/r/page.rst': 'A\n=\n\n.. literalinclude:: t.txt\n   :start-after: a\n   :end-before: b\n\n.. literalinclude:: t.txt\n   :start-after: a\u0000end-before\u0002b\n',
+      '/r/t.txt': 'a\nx\nb\n',
+    });
+    const [first, second] = shown.get('page.rst')!;
+    expect(first!.resolution!.text).toBe('x\n');
+    expect(second!.options).toEqual({ 'start-after': 'a\u0000end-before\u0002b' });
+    expect(second!.resolution!.ok).toBe(false);
+    const request = (options: Record<string, string>) => ({ options, file: { path: '/r/t.txt', bytes: new Uint8Array() } });
+    expect(ResolveCache.key(request({ 'start-after': 'a\u0000end-before\u0001b' }))).not.toBe(ResolveCache.key(request({ 'start-after': 'a', 'end-before': 'b' })));
   });
 
   it('a :caption: check names each directive’s own line', () => {

@@ -291,10 +291,11 @@ export async function main(io: CliIO): Promise<number> {
       ) => {
         const opts = await projectOptions(io, fs, args, flags);
         const emit = (run: { report: string | null; stderr: string; exitCode: number }): void => {
-          if (run.report === null) {
-            // Already written, piece by piece.
-          } else if (flags.output !== undefined) writeReport(io, flags.output, run.report);
-          else io.stdout(run.report);
+          // A null report was already written, piece by piece.
+          if (run.report !== null) {
+            if (flags.output !== undefined) writeReport(io, flags.output, run.report);
+            else io.stdout(run.report);
+          }
           if (run.stderr) io.stderr(run.stderr);
           exitCode = run.exitCode;
         };

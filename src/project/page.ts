@@ -22,6 +22,7 @@ import {
 import { ResolveCache, resolveLiteralInclude, type FileInput, type Resolution, type SphinxFlavor } from '../resolver/literalinclude.js';
 import { insertAll, pushAll } from '../core/arrays.js';
 import { RecentMap } from '../core/recent.js';
+import { keyPart } from '../core/strings.js';
 
 export interface PageOptions {
   /** Read MyST options as MyST-Parser 0.18 did (YAML, errors stop the directive). */
@@ -167,7 +168,7 @@ export class ReadCache {
    * split once per encoding and tab width; bounded like `directives`.
    */
   included(path: string, bytes: Uint8Array, encoding: string): IncludedFile {
-    const key = `${path}\u0000${encoding}`;
+    const key = keyPart(path) + encoding;
     let known = this.includedFiles.get(key);
     if (!known) {
       const d = decodeText(bytes, encoding);
@@ -184,6 +185,12 @@ export class ReadCache {
       this.includedFiles.set(key, known);
     }
     return known;
+  }
+
+  /** Keep about this many resolutions and literalinclude outcomes (see `ResolveCache.limit`; default: all). */
+  set limit(n: number) {
+    this.resolutions.limit = n;
+    this.directives.limit = n;
   }
 
   input(path: string): FileInput {
@@ -434,10 +441,11 @@ interface LiteralIncludeOutcome {
 function outcomeKey(page: string, directive: RstDirective): string | null {
   if (directive.syntax === 'myst' || directive.error !== null || directive.argument === null) return null;
   const absolute = directive.argument.startsWith('/') || directive.argument.startsWith('\\');
-  let key = `${absolute ? '' : posix.dirname(page)}\u0000${directive.argument}`;
+  let key = keyPart(absolute ? '' : posix.dirname(page)) + keyPart(directive.argument);
   for (const o of directive.options) {
     if (o.name === 'caption') return null;
-    key += o.value === null ? `\u0000${o.name}\u0001` : `\u0000${o.name}\u0002${o.value}`;
+    // A flag (no value) is `-`, which no length-prefixed part starts with.
+    key += keyPart(o.name) + (o.value === null ? '-' : keyPart(o.value));
   }
   return key;
 }

@@ -10,6 +10,7 @@
  * (or a unified diff with `:diff:`), whatever order the options are written.
  */
 import { RecentMap } from '../core/recent.js';
+import { keyPart } from '../core/strings.js';
 import { lookupCodec, nonTextEncodingMessage, PythonDecodeError } from '../python/codecs.js';
 import { lazy } from '../core/lazy.js';
 import { expandTabs, pyHead, pyRepr, pyStrip, pyTail, splitLines, textwrapDedent, trimEndWhere, universalNewlines } from '../python/str.js';
@@ -140,17 +141,18 @@ export class ResolveCache {
   /** A key for a request, or null when it cannot be shared. */
   static key(req: ResolveRequest): string | null {
     if ('error' in req.file) return null;
-    const parts: string[] = [req.file.path, req.diffFile?.path ?? '', req.flavor ?? '9', req.sourceEncoding ?? ''];
+    // Every part length-prefixed (`keyPart`): no option text can make two requests' keys equal.
+    const parts: string[] = [keyPart(req.file.path), keyPart(req.diffFile?.path ?? ''), keyPart(req.flavor ?? '9'), keyPart(req.sourceEncoding ?? '')];
     for (const [name, value] of Object.entries(req.options)) {
-      const v = value === null ? '\u0002' : Array.isArray(value) ? JSON.stringify(value) : typeof value === 'bigint' ? `${value}n` : String(value);
-      parts.push(`${name}\u0001${v}`);
+      const v = value === null ? '-' : keyPart(Array.isArray(value) ? JSON.stringify(value) : typeof value === 'bigint' ? `${value}n` : String(value));
+      parts.push(keyPart(name) + v);
     }
     // The caption check names the directive's place: only then is it part of the result.
     if (req.options.caption !== undefined && req.directive) {
-      parts.push(`\u0003${req.directive.argument}\u0000${req.directive.sourcePath}\u0000${req.directive.contentLine}`);
+      parts.push(`!${keyPart(req.directive.argument)}${keyPart(req.directive.sourcePath)}${req.directive.contentLine}`);
     }
     // Joined, the key is one flat string: a concatenated one is copied again to be hashed.
-    return parts.join('\u0000');
+    return parts.join('');
   }
 }
 
@@ -334,7 +336,7 @@ function readLines(file: FileInput, encoding: string, options: LiteralIncludeOpt
     const text = readText(file, encoding, options, flavor);
     return { text, lines: splitLines(text) };
   }
-  const key = `${file.path}\u0000${encoding}\u0000${options['tab-width'] ?? ''}\u0000${options.encoding !== undefined ? 'option' : ''}\u0000${flavor}`;
+  const key = `${keyPart(file.path)}${keyPart(encoding)}${options['tab-width'] ?? ''}:${options.encoding !== undefined ? 'option' : ''}:${flavor}`;
   let known = cache.texts.get(key);
   if (!known) {
     try {

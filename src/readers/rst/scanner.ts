@@ -404,7 +404,7 @@ interface DirectiveBlock {
   block: Block;
   /** The arguments are the block's lines before this one. */
   argumentEnd: number;
-  /** Options: their name, value, and where the option starts, its value starts and it ends. */
+  /** The options, as the directive gives them. */
   fields: RstOption[];
   content: Block;
   error: string | null;
