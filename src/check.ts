@@ -3,7 +3,7 @@
  * a time (see `CheckRun`). Pure: all input comes through the `FileSystem`.
  */
 import { posix } from 'node:path';
-import { compareDiagnostics, dedupeDiagnostics, type Diagnostic, type Severity } from './core/diagnostic.js';
+import { sortedUnique, type Diagnostic, type Severity } from './core/diagnostic.js';
 import { DOC_SUFFIXES, finishPlan, planPart, planProject, type AnalysedFacts, type PlanPart, type Project, type ProjectOptions, type ProjectPlan } from './project/project.js';
 import { analysePage, decodeText, type DirectiveResult, type IncludeResult, type LiteralIncludeResult, type PageResult } from './project/page.js';
 import { RULES } from './rules/index.js';
@@ -72,11 +72,15 @@ export interface PageFindings {
  * the facts of each document it analysed, the findings of those that may be
  * checked pages, marker usage and suppression comments.
  */
-export interface CheckPart {
-  facts: [string, { included: string[]; mayCheck: boolean }][];
-  findings: [string, PageFindings][];
+export interface CheckPart extends CheckFindings {
   usage: MarkerUsageData;
   comments: [string, PageComment][];
+}
+
+/** The facts and findings of some analysed documents (plain data). */
+export interface CheckFindings {
+  facts: [string, { included: string[]; mayCheck: boolean }][];
+  findings: [string, PageFindings][];
 }
 
 /** How many resolutions a run that drops its pages keeps (see `ResolveCache.limit`). */
@@ -230,11 +234,10 @@ export class CheckRun {
     const byDirective = this.retain ? new Map<DirectiveResult, Diagnostic[]>() : null;
     this.run(this.pageRules, { pages: [page], literalincludes, includes, markerFiles: this.markerFiles, suppressionProblems: [] }, diagnostics, byDirective);
     if (byDirective) this.byDirective.set(page.page, byDirective);
-    this.findings.set(page.page, {
-      diagnostics,
-      targets: literalincludes.flatMap((d) => (d.target ? [d.target] : [])),
-      literalincludes: literalincludes.length,
-    });
+    // Each file once: a page shows many snippets of the same few files.
+    const targets = new Set<string>();
+    for (const d of literalincludes) if (d.target) targets.add(d.target);
+    this.findings.set(page.page, { diagnostics, targets: [...targets], literalincludes: literalincludes.length });
   }
 
   /** Analyse one document of the plan: facts, marker usage, suppressions, and the page rules when it may be a checked page. */
@@ -256,20 +259,35 @@ export class CheckRun {
     }
   }
 
-  /** What this run found, as plain data. */
-  part(): CheckPart {
-    return {
+  /**
+   * The facts and findings of the documents analysed since the last call,
+   * as plain data, forgotten here: a worker sends them on as it goes. Only
+   * for a run whose `finish` is not called.
+   */
+  takeFindings(): CheckFindings {
+    const taken: CheckFindings = {
       facts: [...this.facts].map(([doc, f]) => [doc, { included: [...f.included], mayCheck: f.mayCheck }]),
       findings: [...this.findings],
-      usage: usageData(this.usage),
-      comments: this.suppressions.pageComments(),
     };
+    this.facts.clear();
+    this.findings.clear();
+    return taken;
+  }
+
+  /** What this run found (since the last `takeFindings`), as plain data. Only for a run whose `finish` is not called. */
+  part(): CheckPart {
+    return { ...this.takeFindings(), usage: usageData(this.usage), comments: this.suppressions.pageComments() };
+  }
+
+  /** Bring in facts and findings another run took over other documents of this plan. */
+  mergeFindings(part: CheckFindings): void {
+    for (const [doc, f] of part.facts) this.facts.set(doc, { included: new Set(f.included), mayCheck: f.mayCheck });
+    for (const [doc, f] of part.findings) this.findings.set(doc, f);
   }
 
   /** Bring in what another run found over other documents of this plan. */
   merge(part: CheckPart): void {
-    for (const [doc, f] of part.facts) this.facts.set(doc, { included: new Set(f.included), mayCheck: f.mayCheck });
-    for (const [doc, f] of part.findings) this.findings.set(doc, f);
+    this.mergeFindings(part);
     mergeUsage(this.usage, part.usage);
     this.suppressions.mergePageComments(part.comments);
   }
@@ -314,7 +332,7 @@ export class CheckRun {
     const suppressed = this.suppressions.finish();
     this.run(this.projectRules, { pages: [], literalincludes: [], includes: [], markerFiles: index, suppressionProblems: suppressed.problems }, diagnostics, null);
 
-    const unique = dedupeDiagnostics(suppressed.apply(diagnostics)).sort(compareDiagnostics);
+    const unique = sortedUnique(suppressed.apply(diagnostics));
     return {
       project,
       byDirective,

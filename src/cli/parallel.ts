@@ -4,7 +4,9 @@
  * from a shared counter until none is left, so a slow chunk never holds the
  * others up and a worker that starts late just takes fewer. Each thread
  * runs the page rules on its pages and sends back only plain findings and
- * facts (`CheckPart`); the main thread merges them and runs the project
+ * facts, chunk by chunk (`CheckFindings`), then what the project rules need
+ * (`CheckPart`); the main thread takes them in between its own chunks, so
+ * copying them costs no waiting at the end, merges them and runs the project
  * rules. The result is the same as one thread's, whatever the split.
  * Returns the result and how many documents each thread analysed (the
  * main thread first).
@@ -12,7 +14,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { CheckRun, type CheckOptions, type CheckPart, type CheckResult } from '../check.js';
+import type { MessagePort } from 'node:worker_threads';
+import { CheckRun, type CheckFindings, type CheckOptions, type CheckPart, type CheckResult } from '../check.js';
 import { NodeFileSystem } from '../core/fs-node.js';
 import { RecordingFileSystem, type RecordedCall } from '../core/fs-recording.js';
 import type { PlanPart } from '../project/project.js';
@@ -38,9 +41,11 @@ export interface WorkerInput {
   /** All the run's documents; the counter shares them out. */
   part: PlanPart;
   counter: SharedArrayBuffer;
+  /** Where the worker sends its messages (`WorkerMessage`), in order. */
+  port: MessagePort;
 }
 
-/** What a worker sends back. */
+/** What a worker sends back at the end. */
 export interface WorkerOutput {
   part: CheckPart;
   /** How many documents the worker analysed. */
@@ -48,8 +53,14 @@ export interface WorkerOutput {
   calls: RecordedCall[] | null;
 }
 
-/** Take chunks from the shared counter and analyse them; returns how many documents this thread analysed. */
-export function takeChunks(run: CheckRun, documents: readonly string[], counter: Int32Array): number {
+/** A worker's message: the findings of a chunk, or its output at the end. */
+export type WorkerMessage = { chunk: CheckFindings } | { done: WorkerOutput };
+
+/**
+ * Take chunks from the shared counter and analyse them, calling `after`
+ * after each; returns how many documents this thread analysed.
+ */
+export function takeChunks(run: CheckRun, documents: readonly string[], counter: Int32Array, after?: () => void): number {
   let analysed = 0;
   for (;;) {
     const from = Atomics.add(counter, 0, 1) * CHUNK;
@@ -57,6 +68,7 @@ export function takeChunks(run: CheckRun, documents: readonly string[], counter:
     const to = Math.min(from + CHUNK, documents.length);
     for (let i = from; i < to; i++) run.analyse(documents[i]!);
     analysed += to - from;
+    after?.();
   }
 }
 
@@ -82,34 +94,57 @@ export async function checkParallel(opts: CheckOptions, threads: number, explici
   const workers = onDisk && (documents.length >= MIN_DOCUMENTS || explicit) && existsSync(fileURLToPath(WORKER)) ? Math.max(0, Math.min(threads, Math.ceil(documents.length / CHUNK)) - 1) : 0;
   const counter = new SharedArrayBuffer(4);
   const { fs: _fs, ...options } = opts;
-  const input: WorkerInput = {
-    options: { ...options, retain: false },
-    record,
-    part: {
-      analyse: documents,
-      selected: run.plan.selected ? [...run.plan.selected] : null,
-      changed: opts.changed && !run.plan.selected ? [...opts.changed] : null,
-    },
-    counter,
+  const part = {
+    analyse: documents,
+    selected: run.plan.selected ? [...run.plan.selected] : null,
+    changed: opts.changed && !run.plan.selected ? [...opts.changed] : null,
   };
   // Loaded only when there are workers to start: every run pays for what it imports.
-  const { Worker } = workers > 0 ? await import('node:worker_threads') : { Worker: null };
-  const results = Array.from({ length: workers }, () => {
-    const worker = new Worker!(WORKER, { workerData: input });
-    return new Promise<WorkerOutput>((resolve, reject) => {
-      worker.once('message', (out: WorkerOutput) => {
-        resolve(out);
+  const wt = workers > 0 ? await import('node:worker_threads') : null;
+  const outputs: (WorkerOutput | null)[] = Array.from({ length: workers }, () => null);
+  const take = (i: number, message: WorkerMessage): void => {
+    if ('chunk' in message) run.mergeFindings(message.chunk);
+    else outputs[i] = message.done;
+  };
+  const started = Array.from({ length: workers }, (_, i) => {
+    const { port1, port2 } = new wt!.MessageChannel();
+    const input: WorkerInput = { options: { ...options, retain: false }, record, part, counter, port: port2 };
+    const worker = new wt!.Worker(WORKER, { workerData: input, transferList: [port2] });
+    // Until it is done, a worker's messages are taken between the main thread's own chunks.
+    const drain = (): void => {
+      for (let m = wt!.receiveMessageOnPort(port1); m; m = wt!.receiveMessageOnPort(port1)) take(i, m.message as WorkerMessage);
+    };
+    const done = new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const settle = (error?: Error): void => {
+        if (settled) return;
+        settled = true;
+        port1.close();
         void worker.terminate();
+        if (error) reject(error);
+        else resolve();
+      };
+      worker.once('error', settle);
+      worker.once('exit', (code) => {
+        // What it sent before it stopped may still wait on the port.
+        if (!settled) drain();
+        settle(outputs[i] ? undefined : new Error(`a check worker stopped (exit code ${code}) before it reported`));
       });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`a check worker stopped (exit code ${code}) before it reported`)));
+      port1.on('message', (message: WorkerMessage) => {
+        take(i, message);
+        if (outputs[i]) settle();
+      });
     });
+    return { drain, done };
   });
-  const analysed = [takeChunks(run, documents, new Int32Array(counter))];
-  for (const out of await Promise.all(results)) {
-    run.merge(out.part);
-    if (out.calls && opts.fs instanceof RecordingFileSystem) opts.fs.merge(out.calls);
-    analysed.push(out.analysed);
+  const drainAll = (): void => started.forEach((w) => w.drain());
+  const analysed = [takeChunks(run, documents, new Int32Array(counter), workers > 0 ? drainAll : undefined)];
+  drainAll();
+  await Promise.all(started.map((w) => w.done));
+  for (const out of outputs) {
+    run.merge(out!.part);
+    if (out!.calls && opts.fs instanceof RecordingFileSystem) opts.fs.merge(out!.calls);
+    analysed.push(out!.analysed);
   }
   return { result: run.finish(), analysed };
 }

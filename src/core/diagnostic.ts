@@ -42,21 +42,45 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Drop exact duplicates (a fragment checked through two pages), merging related locations. */
-export function dedupeDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
-  const byKey = new Map<string, Diagnostic>();
-  for (const d of list) {
-    const key = [d.file, d.line, d.column, d.endLine, d.endColumn, d.ruleId, d.severity, d.message].join('\u0000');
-    const seen = byKey.get(key);
-    if (!seen) {
-      byKey.set(key, { ...d, related: [...d.related] });
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return (
+    a.file === b.file &&
+    a.line === b.line &&
+    a.column === b.column &&
+    a.endLine === b.endLine &&
+    a.endColumn === b.endColumn &&
+    a.ruleId === b.ruleId &&
+    a.severity === b.severity &&
+    a.message === b.message
+  );
+}
+
+/**
+ * Sorted (`compareDiagnostics`, stable), without exact duplicates (a
+ * fragment checked through two pages): the first of equal diagnostics stays,
+ * with the related locations of the others added (as a copy; the list's own
+ * diagnostics are not changed).
+ */
+export function sortedUnique(list: readonly Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const copied = new Set<Diagnostic>();
+  // Where the current run of diagnostics the order ties on starts in `out`: duplicates are among them.
+  let run = 0;
+  for (const d of [...list].sort(compareDiagnostics)) {
+    if (out.length === 0 || compareDiagnostics(out[out.length - 1]!, d) !== 0) run = out.length;
+    let i = run;
+    while (i < out.length && !sameDiagnostic(out[i]!, d)) i++;
+    if (i === out.length) {
+      out.push(d);
       continue;
     }
+    let seen = out[i]!;
+    if (!copied.has(seen)) copied.add((seen = out[i] = { ...seen, related: [...seen.related] }));
     for (const r of d.related) {
       if (!seen.related.some((s) => s.file === r.file && s.line === r.line && s.column === r.column && s.message === r.message)) {
         seen.related.push(r);
       }
     }
   }
-  return [...byKey.values()];
+  return out;
 }
