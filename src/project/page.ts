@@ -441,13 +441,14 @@ interface LiteralIncludeOutcome {
 function outcomeKey(page: string, directive: RstDirective): string | null {
   if (directive.syntax === 'myst' || directive.error !== null || directive.argument === null) return null;
   const absolute = directive.argument.startsWith('/') || directive.argument.startsWith('\\');
-  let key = keyPart(absolute ? '' : posix.dirname(page)) + keyPart(directive.argument);
+  const parts = [keyPart(absolute ? '' : posix.dirname(page)), keyPart(directive.argument)];
   for (const o of directive.options) {
     if (o.name === 'caption') return null;
     // A flag (no value) is `-`, which no length-prefixed part starts with.
-    key += keyPart(o.name) + (o.value === null ? '-' : keyPart(o.value));
+    parts.push(keyPart(o.name), o.value === null ? '-' : keyPart(o.value));
   }
-  return key;
+  // Joined, the key is one flat string: a concatenated one is copied again to be hashed.
+  return parts.join('');
 }
 
 function resolveDirective(page: string, directive: RstDirective, opts: PageOptions, cache: ReadCache): LiteralIncludeResult {
