@@ -147,6 +147,25 @@ describe('bad input gives a diagnostic, never a crash', () => {
     expect([r.code, r.findings]).toEqual([1, ['a.rst:4:14 include-cycle', 'index.rst:4:14 include-cycle']]);
   });
 
+  it('the same file included again with other clip options is no cycle, whatever characters the options hold', () => {
+    // x.inc (after `Q\0R`, before `END`) includes y.inc, which includes x.inc after `Q`, before `R\0END`: a key that
+    // joined the options with NUL characters would spell both includes alike and see a cycle.
+    const fs = new MemoryFileSystem({
+      '/d/conf.py': '',
+      '/d/index.rst': page('.. include:: x.inc\n   :start-after: Q\u0000R\n   :end-before: END'),
+      '/d/x.inc': 'Q\u0000R\n.. include:: y.inc\n\nEND\nR\u0000END\n',
+      '/d/y.inc': '.. include:: x.inc\n   :start-after: Q\n   :end-before: R\u0000END\n',
+    });
+    const r = check({ fs, root: '/d', cwd: '/d', gitignore: false });
+    expect(r.diagnostics).toEqual([]);
+    const included = r.project.pages[0]!.directives.map((d) => [d.source, d.kind === 'include' && d.parsed]);
+    expect(included).toEqual([
+      ['/d/index.rst', true],
+      ['/d/x.inc', true],
+      ['/d/y.inc', true],
+    ]);
+  });
+
   it('a symbolic link loop, and a directory where a file should be', async () => {
     const r = await run(tree({ 'index.rst': page('.. literalinclude:: loop-a\n\n.. literalinclude:: code'), 'loop-a': { link: 'loop-b' }, 'loop-b': { link: 'loop-a' }, 'code/x.txt': 'x\n' }));
     expect([r.code, r.findings]).toEqual([1, ['index.rst:4:21 include-file-missing', 'index.rst:6:21 include-file-missing']]);

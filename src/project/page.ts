@@ -654,8 +654,9 @@ function followInclude(
     };
     return none;
   }
-  const key = `${target}\u0000${startLine ?? ''}\u0000${endLine ?? ''}\u0000${after ?? ''}\u0000${before ?? ''}`;
-  const chainFiles = chain.map((k) => k.split('\u0000')[0]!);
+  // Length-prefixed parts (`keyPart`): no option text can make two includes' keys equal.
+  const key = [target, `${startLine ?? ''}`, `${endLine ?? ''}`, after ?? '', before ?? ''].map(keyPart).join('');
+  const chainFiles = chain.map(keyFile);
   // As in docutils, the page itself is in the log under another spelling of
   // its path, so a page that includes itself is inserted once before the
   // inner include is refused.
@@ -669,6 +670,14 @@ function followInclude(
   }
   result.parsed = true;
   return { result, insertion: { file: target, text, lineOffset, key, tabWidth, syntax, lines } };
+}
+
+/** The file of an entry of the include chain: an include's key (its first part), or a document's own key, its absolute path. */
+function keyFile(key: string): string {
+  const length = /^\d+:/.exec(key);
+  if (!length) return key;
+  const from = length[0].length;
+  return key.slice(from, from + Number(length[0].slice(0, -1)));
 }
 
 /** Number of line breaks in `s` (Python line boundaries). */
