@@ -1126,7 +1126,7 @@ class Scanner {
       }
       const markerEnd = fieldMarkerLength(line);
       if (markerEnd < 0) return 'invalid option block';
-      const rawName = line.slice(1, line.lastIndexOf(':', markerEnd - 1));
+      const rawName = unescapeNul(line.slice(1, line.lastIndexOf(':', markerEnd - 1)));
       const src = block.src[k]!;
       const col = block.col[k]!;
       let value: string | null;
@@ -1166,7 +1166,7 @@ class Scanner {
       fields.push({
         name: rawName.toLowerCase(),
         rawName,
-        value,
+        value: value === null ? null : unescapeNul(value),
         range: rangeAt(start, end),
         valueRange: rangeAt(valueStart, value === null ? valueStart : end),
       });
@@ -1252,4 +1252,15 @@ export function scanRst(source: string, options: ScanOptions = {}): RstScan {
   const block = scanner.addSource(options.file ?? '', lines);
   scanner.parseBody(block, true, [], 0);
   return { directives: scanner.directives, comments: scanner.comments, titles: scanner.titles, fatal: null, tooDeep: scanner.tooDeep };
+}
+
+/**
+ * docutils' `nodes.unescape`, which option names and values go through
+ * (`astext`): NUL characters are removed, with a space or line break right
+ * after one.
+ */
+export function unescapeNul(s: string): string {
+  if (s.indexOf('\0') < 0) return s;
+  for (const sep of ['\0 ', '\0\n', '\0']) s = s.split(sep).join('');
+  return s;
 }
