@@ -61,4 +61,25 @@ describe('NodeFileSystem.readUpTo', () => {
     // The same answers as `read` wherever the size is within the limit.
     for (const p of [file, `${dir}/a`, `${dir}/missing.rst`]) expect(fs.readUpTo(p, 100)).toEqual(fs.read(p));
   });
+
+  it('without following a link, answers `link` for a path that is one, and reads the rest alike', () => {
+    const dir = tree(['a/page.rst']);
+    symlinkSync(`${dir}/a/page.rst`, `${dir}/link.rst`);
+    symlinkSync(`${dir}/a`, `${dir}/linked-dir`);
+    symlinkSync(`${dir}/nowhere.rst`, `${dir}/dangling.rst`);
+    const fs = new NodeFileSystem();
+    for (const p of [`${dir}/link.rst`, `${dir}/linked-dir`, `${dir}/dangling.rst`]) expect(fs.readUpTo(p, 100, true), p).toEqual({ kind: 'link' });
+    // A link among the directories on the way is followed: only the last part is asked about.
+    expect(fs.readUpTo(`${dir}/linked-dir/page.rst`, 100, true)).toEqual({ kind: 'file', bytes: Buffer.from('x\n') });
+    for (const p of [`${dir}/a/page.rst`, `${dir}/a`, `${dir}/missing.rst`]) expect(fs.readUpTo(p, 100, true), p).toEqual(fs.readUpTo(p, 100));
+    expect(fs.readUpTo(`${dir}/a/page.rst`, 1, true)).toEqual({ kind: 'too-large', size: 2 });
+  });
+
+  it('reads a file that reports no size (as /proc files do) to its end', () => {
+    // Linux only (where CI runs): other systems have no such files.
+    if (process.platform !== 'linux') return;
+    const r = new NodeFileSystem().readUpTo('/proc/self/status', 1 << 20);
+    expect(r.kind).toBe('file');
+    expect(new TextDecoder().decode((r as { bytes: Uint8Array }).bytes)).toMatch(/^Name:/);
+  });
 });

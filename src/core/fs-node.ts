@@ -9,7 +9,7 @@
  * git) the directories are read.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { posix } from 'node:path';
 import type { FileSystem, ReadResult } from './fs.js';
 
@@ -22,6 +22,18 @@ function readError(e: unknown): ReadResult {
   if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
   if (code === 'EISDIR') return { kind: 'directory' };
   return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+}
+
+/** The bytes of an open regular file of `size` bytes (as `fstat` said; fewer if it shrank since), without asking its size again. */
+function readAll(fd: number, size: number): Uint8Array {
+  const bytes = Buffer.allocUnsafeSlow(size);
+  let n = 0;
+  while (n < size) {
+    const got = readSync(fd, bytes, n, size - n, null);
+    if (got === 0) break;
+    n += got;
+  }
+  return n === size ? bytes : bytes.subarray(0, n);
 }
 
 /** Is a path below `dir` hidden or inside node_modules? */
@@ -41,18 +53,20 @@ export class NodeFileSystem implements FileSystem {
     }
   }
 
-  readUpTo(path: string, max: number): ReadResult | { kind: 'too-large'; size: number } {
+  readUpTo(path: string, max: number, noFollow = false): ReadResult | { kind: 'too-large'; size: number } | { kind: 'link' } {
+    // O_NOFOLLOW: opening a link fails (ELOOP) instead of following it. Where there is no such flag, every path may be one.
+    if (noFollow && constants.O_NOFOLLOW === undefined) return { kind: 'link' };
     let fd: number;
     try {
-      fd = openSync(path, 'r');
+      fd = openSync(path, noFollow ? constants.O_RDONLY | constants.O_NOFOLLOW : 'r');
     } catch (e) {
-      return readError(e);
+      return noFollow && errorCode(e) === 'ELOOP' ? { kind: 'link' } : readError(e);
     }
     try {
       const s = fstatSync(fd);
       if (s.isDirectory()) return { kind: 'directory' };
       if (s.isFile() && s.size > max) return { kind: 'too-large', size: s.size };
-      return { kind: 'file', bytes: readFileSync(fd) };
+      return { kind: 'file', bytes: s.isFile() && s.size > 0 ? readAll(fd, s.size) : readFileSync(fd) };
     } catch (e) {
       return readError(e);
     } finally {

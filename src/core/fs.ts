@@ -35,7 +35,9 @@ export interface FileSystem {
   size?(path: string): number | null;
   /**
    * `read`, unless the file is larger than `max` bytes: then only its size
-   * (optional; one open instead of a `size` and a `read`).
+   * (optional; one open instead of a `size` and a `read`). With `noFollow`,
+   * a path that is itself a symbolic link is not read but answered `link`
+   * (also wherever the system cannot open a path without following it).
    */
-  readUpTo?(path: string, max: number): ReadResult | { kind: 'too-large'; size: number };
+  readUpTo?(path: string, max: number, noFollow?: boolean): ReadResult | { kind: 'too-large'; size: number } | { kind: 'link' };
 }

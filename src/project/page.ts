@@ -126,27 +126,58 @@ export class ReadCache {
     const link = fs.isSymlink?.(path);
     if (link === undefined || link === true) return fs.realpath(path);
     if (link === null) return null;
+    return this.throughDirectory(path) ?? fs.realpath(path);
+  }
+
+  /** Where a path that is no link leads: through its directory's real path (asked once per directory), or null when that is unknown. */
+  private throughDirectory(path: string): string | null {
     const dir = posix.dirname(path);
     let realDir = this.realDirs.get(dir);
-    if (realDir === undefined) this.realDirs.set(dir, (realDir = fs.realpath(dir)));
-    if (realDir === null) return fs.realpath(path);
+    if (realDir === undefined) this.realDirs.set(dir, (realDir = this.fs.realpath!(dir)));
+    if (realDir === null) return null;
     return realDir === '/' ? `/${posix.basename(path)}` : `${realDir}/${posix.basename(path)}`;
   }
 
   read(path: string): ReadResult {
     let r = this.reads.get(path);
     if (!r) {
-      if (this.outside(path) !== null && !this.confinement?.allow) r = { kind: 'error', message: OUTSIDE_ROOT };
-      else if (this.fs.readUpTo) {
-        const read = this.fs.readUpTo(path, this.maxFileSize);
-        r = read.kind === 'too-large' ? { kind: 'error', message: tooLarge(read.size, this.maxFileSize) } : read;
-      } else {
-        const size = this.fs.size?.(path) ?? null;
-        if (size !== null && size > this.maxFileSize) r = { kind: 'error', message: tooLarge(size, this.maxFileSize) };
-        else r = this.fs.read(path);
+      r = this.readUnlinked(path) ?? undefined;
+      if (!r) {
+        if (this.outside(path) !== null && !this.confinement?.allow) r = { kind: 'error', message: OUTSIDE_ROOT };
+        else if (this.fs.readUpTo) r = this.limited(this.fs.readUpTo(path, this.maxFileSize));
+        else {
+          const size = this.fs.size?.(path) ?? null;
+          if (size !== null && size > this.maxFileSize) r = { kind: 'error', message: tooLarge(size, this.maxFileSize) };
+          else r = this.fs.read(path);
+        }
       }
       this.reads.set(path, r);
     }
+    return r;
+  }
+
+  /**
+   * A confined read in one step: when the file's directory really lies
+   * inside, the file is opened without following a link, and only a link
+   * needs the confinement check (`outside`). Null: read the long way.
+   */
+  private readUnlinked(path: string): ReadResult | null {
+    const c = this.confinement;
+    const fs = this.fs;
+    if (!c || c.allow || !fs.readUpTo || !fs.realpath || !fs.isSymlink || !isUnder(path, c.dir)) return null;
+    this.confinedDir ??= fs.realpath(c.dir) ?? c.dir;
+    const real = this.throughDirectory(path);
+    if (real === null || !isUnder(real, this.confinedDir)) return null;
+    const r = fs.readUpTo(path, this.maxFileSize, true);
+    if (r.kind === 'link') return null;
+    // Not a link (or nothing there): where `outside` would have found it.
+    this.outsideMemo.set(path, null);
+    return this.limited(r);
+  }
+
+  private limited(r: ReturnType<NonNullable<FileSystem['readUpTo']>>): ReadResult {
+    if (r.kind === 'too-large') return { kind: 'error', message: tooLarge(r.size, this.maxFileSize) };
+    if (r.kind === 'link') throw new Error('a link was read without noFollow');
     return r;
   }
   /** `read`, without keeping the bytes when they were not kept already (a file read once more after a run). */
