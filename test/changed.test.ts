@@ -87,6 +87,25 @@ describe('check --changed on the fixture tutorial', () => {
     expect(run('/d/code/one/task.yaml').pages.map((p) => p.page)).toEqual(['/d/a.rst']);
   });
 
+  it('compares names as bytes, with the characters that may come before a path', () => {
+    const pages: Record<string, string> = {
+      // After a tab, a no-break space (its last UTF-8 byte, 0xA0), a quote, `<` or `(`: the name.
+      tab: '\t../task.yaml',
+      nbsp: '\u00a0../task.yaml',
+      quote: "'./task.yaml",
+      angle: '<two/task.yaml>',
+      paren: '(two/task.yaml)',
+      // After a letter, or another directory: not this file.
+      letter: 'x../task.yaml',
+      other: 'x/one/task.yaml',
+      otherDots: 'x./task.yaml',
+    };
+    const files: Record<string, string> = { '/d/conf.py': '', '/d/code/two/task.yaml': 'y\n' };
+    for (const [name, text] of Object.entries(pages)) files[`/d/code/two/sub/${name}.rst`] = `${name}\n${'='.repeat(name.length)}\n\n${text}\n`;
+    const { project } = check({ fs: new MemoryFileSystem(files), root: '/d', cwd: '/d', gitignore: false, changed: ['/d/code/two/task.yaml'] });
+    expect(project.changed?.candidates).toBe(5);
+  });
+
   it('takes no other paths', async () => {
     const r = await run(['check', 'fixtures/tutorial', '--changed', 'x']);
     expect(r.code).toBe(2);

@@ -284,12 +284,23 @@ export function finishPlan(plan: ProjectPlan, facts: ReadonlyMap<string, Analyse
 
 const SLASH = 0x2f;
 const DOT = 0x2e;
-/** What may come before a path in a document: a space, a slash, a quote, `<` or `(`. */
-const BOUNDARY = /^[\s/'"`<(]$/;
+/**
+ * The bytes that may come before a path in a document: white space (with
+ * the no-break space byte 0xA0), a slash, a quote, `<` or `(`.
+ */
+const BOUNDARY = new Uint8Array(256);
+for (const b of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, SLASH, 0x27, 0x22, 0x60, 0x3c, 0x28]) BOUNDARY[b] = 1;
+const isBoundary = (b: number | undefined): boolean => b !== undefined && BOUNDARY[b] === 1;
 
 /** The last path component. */
 function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Does `text` hold `part` at `at`? */
+function holdsAt(text: Uint8Array, part: Uint8Array, at: number): boolean {
+  for (let i = 0; i < part.length; i++) if (text[at + i] !== part[i]) return false;
+  return true;
 }
 
 /**
@@ -297,18 +308,18 @@ function basename(path: string): string {
  * directory's name (`code/task7/task.yaml`), or by nothing, `./` or `../`
  * (`task.yaml`, `../task.yaml`)? Another directory's name before it
  * (`task3/task.yaml`) names another file. Texts and names are compared as
- * bytes (see `candidateDocuments`).
+ * bytes, so names match in any ASCII-compatible encoding.
  */
-function mayName(text: string, name: string, parent: string): boolean {
+function mayName(text: Buffer, name: Uint8Array, parent: Uint8Array): boolean {
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    if (at === 0 || text.charCodeAt(at - 1) !== SLASH) return true;
+    if (at === 0 || text[at - 1] !== SLASH) return true;
     // `parent/name`, the parent at the start or after a boundary.
     const p = at - 1 - parent.length;
-    if (p >= 0 && text.startsWith(parent, p) && (p === 0 || BOUNDARY.test(text[p - 1]!))) return true;
+    if (p >= 0 && holdsAt(text, parent, p) && (p === 0 || isBoundary(text[p - 1]))) return true;
     // `./name` or `../name`, the dots at the start or after a boundary.
-    if (text.charCodeAt(at - 2) === DOT) {
-      if (at === 2 || BOUNDARY.test(text[at - 3]!)) return true;
-      if (text.charCodeAt(at - 3) === DOT && (at === 3 || BOUNDARY.test(text[at - 4]!))) return true;
+    if (text[at - 2] === DOT) {
+      if (at === 2 || isBoundary(text[at - 3])) return true;
+      if (text[at - 3] === DOT && (at === 3 || isBoundary(text[at - 4]))) return true;
     }
   }
   return false;
@@ -318,28 +329,23 @@ function mayName(text: string, name: string, parent: string): boolean {
  * Documents that may depend on the changed files. A document can only name
  * a file in an include or literalinclude by writing (part of) its path, so:
  * the documents whose text may name a changed file, then those whose text
- * may name one of them, and so on. Only these are analysed.
+ * may name one of them, and so on. Only these are analysed; the others are
+ * not kept in the read cache.
  */
 function candidateDocuments(documents: readonly string[], changed: readonly string[], cache: ReadCache): Set<string> {
-  // Bytes as one character each, so names match in any ASCII-compatible encoding.
-  const decoder = new TextDecoder('windows-1252');
-  const bytesOf = (s: string): string => decoder.decode(new TextEncoder().encode(s));
-  const texts = new Map<string, string>();
-  const text = (doc: string): string => {
-    let t = texts.get(doc);
-    if (t === undefined) {
-      const r = cache.read(doc);
-      t = r.kind === 'file' ? decoder.decode(r.bytes) : '';
-      texts.set(doc, t);
-    }
-    return t;
+  const encoder = new TextEncoder();
+  const none = Buffer.alloc(0);
+  const text = (doc: string): Buffer => {
+    const r = cache.read(doc);
+    // The file's own bytes, searched in place (`Buffer.indexOf`).
+    return r.kind === 'file' ? Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength) : none;
   };
-  const key = (f: string): { name: string; parent: string } => ({ name: bytesOf(basename(f)), parent: bytesOf(basename(posix.dirname(f))) });
+  const key = (f: string): { name: Uint8Array; parent: Uint8Array } => ({ name: encoder.encode(basename(f)), parent: encoder.encode(basename(posix.dirname(f))) });
   const found = new Set<string>(changed.filter((f) => documents.includes(f)));
   const seen = new Set<string>(changed);
   let fresh = changed.map(key);
   while (fresh.length > 0) {
-    const next: { name: string; parent: string }[] = [];
+    const next: { name: Uint8Array; parent: Uint8Array }[] = [];
     for (const doc of documents) {
       if (found.has(doc)) continue;
       const t = text(doc);
@@ -352,6 +358,7 @@ function candidateDocuments(documents: readonly string[], changed: readonly stri
     }
     fresh = next;
   }
+  for (const doc of documents) if (!found.has(doc)) cache.forget(doc);
   return found;
 }
 
