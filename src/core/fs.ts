@@ -37,7 +37,9 @@ export interface FileSystem {
    * `read`, unless the file is larger than `max` bytes: then only its size
    * (optional; one open instead of a `size` and a `read`). With `noFollow`,
    * a path that is itself a symbolic link is not read but answered `link`
-   * (also wherever the system cannot open a path without following it).
+   * (also wherever the system cannot open a path without following it). A
+   * file system with `isSymlink` must honour `noFollow`: the confinement
+   * check relies on it.
    */
   readUpTo?(path: string, max: number, noFollow?: boolean): ReadResult | { kind: 'too-large'; size: number } | { kind: 'link' };
 }
