@@ -35,8 +35,21 @@ export function trimEndWhere(s: string, isTrailing: (ch: string) => boolean): st
 
 const isSpaceChar = (ch: string): boolean => SPACE_CHAR.test(ch);
 
+/** Is this UTF-16 code unit printable ASCII other than the space (so never Python whitespace)? */
+function printable(c: number): boolean {
+  return c > 0x20 && c < 0x7f;
+}
+
+/** Is every character of `s` printable ASCII other than the space? */
+function allPrintable(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!printable(s.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Python `s.strip()` (no argument). */
 export function pyStrip(s: string): string {
+  // Most texts start and end with printable ASCII: nothing to strip.
+  if (printable(s.charCodeAt(0)) && printable(s.charCodeAt(s.length - 1))) return s;
   return trimEndWhere(s.replace(LEADING_SPACE, ''), isSpaceChar);
 }
 
@@ -52,12 +65,12 @@ const NON_SPACE = new RegExp(`[^${PY_SPACE_CLASS}]`);
 
 /** Python `s.strip() == ''`, without making the stripped string. */
 export function pyIsBlank(s: string): boolean {
-  return !NON_SPACE.test(s);
+  return !printable(s.charCodeAt(0)) && !NON_SPACE.test(s);
 }
 
 /** Does `s` hold Python whitespace (so `s.split()` would split it)? */
 export function pyHasSpace(s: string): boolean {
-  return SPACE_CHAR.test(s);
+  return !allPrintable(s) && SPACE_CHAR.test(s);
 }
 
 /** Python `s.lstrip()` (no argument). */
@@ -73,7 +86,7 @@ export function pyLstrip(s: string): string {
 
 /** Python `s.split()` (no argument): split on runs of whitespace, no empty parts. */
 export function pySplit(s: string): string[] {
-  if (s !== '' && !SPACE_CHAR.test(s)) return [s];
+  if (s !== '' && !pyHasSpace(s)) return [s];
   const parts: string[] = [];
   for (const part of s.split(SPACE_RUN)) {
     if (part !== '') parts.push(part);

@@ -9,6 +9,8 @@ import {
   pyRstrip,
   pySplit,
   pyStrip,
+  pyHasSpace,
+  pyIsBlank,
   splitLines,
   textwrapDedent,
   PyValueError,
@@ -37,6 +39,21 @@ describe('Python str behaviour', () => {
   it('strip, lstrip, rstrip, split', () => {
     for (const [text, s, l, r, parts] of golden.strip) {
       expect([pyStrip(text), pyLstrip(text), pyRstrip(text), pySplit(text)], JSON.stringify(text)).toEqual([s, l, r, parts]);
+    }
+  });
+  it('blank and has-space tests agree with Python whitespace (fast paths for printable ASCII included)', () => {
+    const space = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+    const alphabet = ['a', 'Z', '~', '!', ' ', '\t', '\x1c', '\x1f', '\x7f', '\x85', '\xa0', '\u2000', '\u3000', 'é', '\ud83d\ude00', '\x00'];
+    let seed = 7;
+    const texts = golden.strip.map(([text]) => text);
+    for (let n = 0; n < 3000; n++) {
+      let t = '';
+      for (let k = 0; k < n % 6; k++) t += alphabet[(seed = (seed * 48271) % 2147483647) % alphabet.length];
+      texts.push(t);
+    }
+    for (const t of texts) {
+      expect(pyIsBlank(t), JSON.stringify(t)).toBe(pyStrip(t) === '');
+      expect(pyHasSpace(t), JSON.stringify(t)).toBe(space.test(t));
     }
   });
   it('textwrap.dedent', () => {
