@@ -29,10 +29,10 @@ import type { PlanPart } from '../project/project.js';
 export const CHUNK = 64;
 /**
  * Below this many documents a second thread does not pay. Measured on two
- * cores (`npm run bench` trees): slower at 2,000 pages and at 5,000 (the
- * one-thread run already keeps the second core busy with garbage
- * collection, and each thread warms its own caches), 1.1x to 1.15x at 20,000,
- * for about 40% more memory.
+ * cores (`npm run bench` trees): slower at 2,000 pages and no faster at
+ * 5,000 (the one-thread run already keeps the second core busy with garbage
+ * collection and compiling, and each thread warms up on its own), about
+ * 1.2x to 1.3x at 20,000, for about 40% more memory.
  */
 export const MIN_DOCUMENTS = 10_000;
 /** At most this many threads by default. */
