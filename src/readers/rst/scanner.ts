@@ -1259,7 +1259,7 @@ export function scanRst(source: string, options: ScanOptions = {}): RstScan {
  * (`astext`): NUL characters are removed, with a space or line break right
  * after one.
  */
-export function unescapeNul(s: string): string {
+function unescapeNul(s: string): string {
   if (s.indexOf('\0') < 0) return s;
   for (const sep of ['\0 ', '\0\n', '\0']) s = s.split(sep).join('');
   return s;
