@@ -3,7 +3,7 @@
 // what gets printed (by altering its report), then changes one thing and
 // expects the real report again.
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,37 @@ describe('check --cache', () => {
     tamper();
     fs.write('/d/later.txt', 'x\n');
     expect(problems((await run()).stdout)).toEqual([]);
+  });
+
+  it('on the disk, a shown file replaced by a link leading out is noticed, and a rewrite with the same bytes is not', async () => {
+    // The real file system answers one open per file (`readUpTo`, not following a link): that answer is kept too.
+    const tree = mkdtempSync(join(tmpdir(), 'docsnip-cache-tree-'));
+    const outside = mkdtempSync(join(tmpdir(), 'docsnip-cache-out-'));
+    const cacheDir = mkdtempSync(join(tmpdir(), 'docsnip-cache-'));
+    dirs.push(tree, outside, cacheDir);
+    writeFileSync(join(tree, 'conf.py'), '');
+    writeFileSync(join(tree, 'index.rst'), PAGE);
+    writeFileSync(join(tree, 'part.rst'), 'Part.\n');
+    writeFileSync(join(tree, 'task.yaml'), TASK);
+    writeFileSync(join(outside, 'task.yaml'), TASK);
+    const run = async () => {
+      let stdout = '';
+      const code = await main({ argv: ['check', '--format', 'json', '--cache', '--cache-location', cacheDir], cwd: tree, env: {}, stdout: (t) => (stdout += t), stderr: () => {}, isTTY: false });
+      return { code, stdout };
+    };
+    expect((await run()).code).toBe(0);
+    const [entry] = readdirSync(cacheDir);
+    const path = join(cacheDir, entry!);
+    const kept = JSON.parse(readFileSync(path, 'utf8')) as { report: string; calls: { method: string }[] };
+    expect(kept.calls.some((c) => c.method === 'readUpTo')).toBe(true);
+    writeFileSync(path, JSON.stringify({ ...kept, report: 'FROM THE CACHE\n' }));
+    writeFileSync(join(tree, 'task.yaml'), TASK);
+    expect((await run()).stdout).toBe('FROM THE CACHE\n');
+    unlinkSync(join(tree, 'task.yaml'));
+    symlinkSync(join(outside, 'task.yaml'), join(tree, 'task.yaml'));
+    const r = await run();
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { diagnostics: { ruleId: string }[] }).diagnostics.map((d) => d.ruleId)).toEqual(['include-outside-root']);
   });
 
   it('other options are other entries', async () => {

@@ -17,7 +17,7 @@ import type { FileSystem } from '../core/fs.js';
 import { replayAll, type RecordedCall } from '../core/fs-recording.js';
 
 /** Bumped when the entry format changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Entries kept; the least recently written go first (each `--changed` file list is its own entry). */
 export const MAX_ENTRIES = 16;
 

@@ -11,7 +11,7 @@ import type { FileSystem, ReadResult } from './fs.js';
 
 /** One call: the method, its arguments, and a digest of the answer. */
 export interface RecordedCall {
-  method: 'read' | 'stat' | 'list' | 'walk' | 'realpath' | 'size';
+  method: 'read' | 'stat' | 'list' | 'walk' | 'realpath' | 'size' | 'readUpTo' | 'isSymlink';
   args: unknown[];
   digest: string;
 }
@@ -35,6 +35,14 @@ function digestRead(r: ReadResult): string {
   }
 }
 
+type UpTo = ReturnType<NonNullable<FileSystem['readUpTo']>>;
+
+function digestUpTo(r: UpTo | null): string {
+  if (r === null) return 'null';
+  if (r.kind === 'too-large') return `too-large:${r.size}`;
+  return r.kind === 'link' ? 'link' : digestRead(r);
+}
+
 /** Ask `fs` one recorded question again; the digest of today's answer. */
 export function replayCall(fs: FileSystem, call: RecordedCall): string {
   const a = call.args;
@@ -51,6 +59,10 @@ export function replayCall(fs: FileSystem, call: RecordedCall): string {
       return JSON.stringify(fs.realpath ? fs.realpath(a[0] as string) : null);
     case 'size':
       return JSON.stringify(fs.size ? fs.size(a[0] as string) : null);
+    case 'readUpTo':
+      return digestUpTo(fs.readUpTo ? fs.readUpTo(a[0] as string, a[1] as number, a[2] as boolean) : null);
+    case 'isSymlink':
+      return JSON.stringify(fs.isSymlink ? fs.isSymlink(a[0] as string) : null);
   }
 }
 
@@ -66,6 +78,8 @@ export class RecordingFileSystem implements FileSystem {
   constructor(readonly inner: FileSystem) {
     if (!inner.realpath) this.realpath = undefined;
     if (!inner.size) this.size = undefined;
+    if (!inner.readUpTo) this.readUpTo = undefined;
+    if (!inner.isSymlink) this.isSymlink = undefined;
   }
 
   get calls(): RecordedCall[] {
@@ -118,6 +132,18 @@ export class RecordingFileSystem implements FileSystem {
   size?: (path: string) => number | null = (path) => {
     const r = this.inner.size!(path);
     this.note('size', [path], JSON.stringify(r));
+    return r;
+  };
+
+  readUpTo?: (path: string, max: number, noFollow?: boolean) => UpTo = (path, max, noFollow = false) => {
+    const r = this.inner.readUpTo!(path, max, noFollow);
+    this.note('readUpTo', [path, max, noFollow], digestUpTo(r));
+    return r;
+  };
+
+  isSymlink?: (path: string) => boolean | null = (path) => {
+    const r = this.inner.isSymlink!(path);
+    this.note('isSymlink', [path], JSON.stringify(r));
     return r;
   };
 }
