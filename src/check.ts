@@ -32,6 +32,13 @@ export interface CheckOptions extends ProjectOptions {
    * to fit in memory; those three are then empty.
    */
   retain?: boolean;
+  /**
+   * Called with each document the page rules ran on (a fragment analysed on
+   * its own as well: `CheckResult.checked` tells the checked pages) and the
+   * diagnostics about each of its directives, while the page is at hand: what
+   * a run that drops its pages can still take from them.
+   */
+  onPage?: (page: PageResult, byDirective: ReadonlyMap<DirectiveResult, Diagnostic[]>) => void;
 }
 
 export interface CheckSummary {
@@ -49,6 +56,8 @@ export interface CheckResult {
   summary: CheckSummary;
   /** The diagnostics about each directive, in the context of its page (before de-duplication). Empty unless the run keeps its pages. */
   byDirective: Map<DirectiveResult, Diagnostic[]>;
+  /** The checked pages (absolute paths), sorted: the pages the findings are about. */
+  checked: string[];
   /** The files literalincludes read and the marker files in scope, with their markers and spread sections. */
   markerFiles: Map<string, MarkerFile>;
 }
@@ -231,9 +240,12 @@ export class CheckRun {
       else includes.push(d);
     }
     const diagnostics: Diagnostic[] = [];
-    const byDirective = this.retain ? new Map<DirectiveResult, Diagnostic[]>() : null;
+    const byDirective = this.retain || this.opts.onPage ? new Map<DirectiveResult, Diagnostic[]>() : null;
     this.run(this.pageRules, { pages: [page], literalincludes, includes, markerFiles: this.markerFiles, suppressionProblems: [] }, diagnostics, byDirective);
-    if (byDirective) this.byDirective.set(page.page, byDirective);
+    if (byDirective) {
+      this.opts.onPage?.(page, byDirective);
+      if (this.retain) this.byDirective.set(page.page, byDirective);
+    }
     // Each file once: a page shows many snippets of the same few files.
     const targets = new Set<string>();
     for (const d of literalincludes) if (d.target) targets.add(d.target);
@@ -336,6 +348,7 @@ export class CheckRun {
     return {
       project,
       byDirective,
+      checked: pages,
       markerFiles: index,
       diagnostics: unique,
       summary: {

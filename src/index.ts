@@ -5,6 +5,8 @@ export {
   resolveProject as resolve,
   formatResolveJson,
   formatResolveText,
+  resolveJsonChunks,
+  resolveTextChunks,
   type ResolvedDirective,
   type ResolveResult,
 } from './resolve.js';

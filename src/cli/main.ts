@@ -37,6 +37,19 @@ export interface CliIO {
   glob?: (patterns: readonly string[], cwd: string) => Promise<string[]>;
 }
 
+/** Write a report's pieces to stdout as they are made, gathered into writes of about 64 KB. */
+function writeInPieces(io: CliIO, chunks: Iterable<string>): void {
+  let pending = '';
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length >= 1 << 16) {
+      io.stdout(pending);
+      pending = '';
+    }
+  }
+  if (pending !== '') io.stdout(pending);
+}
+
 /** A problem with how docsnip was called: exit code 2. */
 class UsageError extends Error {}
 
@@ -342,15 +355,7 @@ export async function main(io: CliIO): Promise<number> {
         const streaming = flags.output === undefined && cache === null;
         const write = (chunks: Iterable<string>): string | null => {
           if (!streaming) return [...chunks].join('');
-          let pending = '';
-          for (const chunk of chunks) {
-            pending += chunk;
-            if (pending.length >= 1 << 16) {
-              io.stdout(pending);
-              pending = '';
-            }
-          }
-          if (pending !== '') io.stdout(pending);
+          writeInPieces(io, chunks);
           return null;
         };
         // Each command and format loads only its own modules: start-up time is most of a pre-commit run.
@@ -402,9 +407,10 @@ export async function main(io: CliIO): Promise<number> {
   )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (args: string[], flags: CommonFlags & { format: string }) => {
-      const { formatResolveJson, formatResolveText, resolveProject } = await import('../resolve.js');
+      const { resolveJsonChunks, resolveTextChunks, resolveProject } = await import('../resolve.js');
       const result = resolveProject(await projectOptions(io, fs, args, flags));
-      io.stdout(flags.format === 'json' ? formatResolveJson(result) : formatResolveText(result));
+      // Written as it is made, in pieces of about 64 KB: a large tree's report is large.
+      writeInPieces(io, flags.format === 'json' ? resolveJsonChunks(result) : resolveTextChunks(result));
       exitCode = result.summary.errors > 0 ? 1 : 0;
     });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { checkJsonChunks, diagnosticJson, formatCheckJson } from '../../src/reporters/json.js';
 import { formatHuman, humanChunks } from '../../src/reporters/human.js';
+import { formatResolveJson, formatResolveText, resolveJsonChunks, resolveTextChunks, type ResolvedDirective, type ResolveResult } from '../../src/resolve.js';
 
 const summary = { files: 3, directives: 7, errors: 1, warnings: 2 };
 
@@ -61,4 +62,54 @@ describe('humanChunks', () => {
     expect(chunks[2]).toBe('✖ 1 error, 2 warnings in 3 files (7 literalincludes)\n');
     expect(chunks.join('')).toBe(formatHuman(diagnostics, { source, summary }));
   });
+});
+
+function resolved(n: number, ok: boolean, text: string | null, diagnostics: Diagnostic[] = []): ResolvedDirective {
+  const options = Object.create(null) as Record<string, string | null>;
+  options['start-after'] = `[docs:step-${n}]`;
+  options.__proto__ = null;
+  options.dedent = '2';
+  return { doc: 'page.rst', source: n % 2 ? 'part.rst' : 'page.rst', line: n + 4, column: 1, name: 'literalinclude', target: 'task.yaml', options, ok, text, language: ok ? 'bash' : null, lineStart: ok ? n + 1 : null, diagnostics };
+}
+
+/** `resolve`'s reports as they were made whole, before they came in pieces. */
+function wholeResolveJson(result: ResolveResult): string {
+  const directives = result.directives.map((d) => ({ ...d, options: d.options, diagnostics: d.diagnostics.map(diagnosticJson) }));
+  return JSON.stringify({ version: 1, directives }, null, 2) + '\n';
+}
+function wholeResolveText(result: ResolveResult): string {
+  const out: string[] = [];
+  for (const d of result.directives) {
+    const where = d.source === d.doc ? `${d.source}:${d.line}` : `${d.source}:${d.line} (in ${d.doc})`;
+    out.push(`==> ${where} <- ${d.target ?? '?'}${d.language ? ` [${d.language}]` : ''}`);
+    if (d.ok) out.push(d.text!.endsWith('\n') || d.text === '' ? d.text!.replace(/\n$/, '') : d.text! + ' ⏎ (no final newline)');
+    else for (const diag of d.diagnostics) out.push(`!! ${diag.ruleId}: ${diag.message}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+describe('resolve reports in pieces', () => {
+  const summary2 = { files: 1, directives: 0, errors: 0, warnings: 0 };
+  const cases: [string, ResolvedDirective[]][] = [
+    ['no directives', []],
+    ['one directive', [resolved(0, true, 'echo hi\n')]],
+    [
+      'texts with and without a final line break, empty, quotes, non-ASCII, and failures with findings',
+      [resolved(0, true, 'a\n"b" \\ é\n'), resolved(1, true, 'no end'), resolved(2, true, ''), resolved(3, false, null, [diagnostic(3, 'not found\nat all', 1)]), resolved(4, false, null)],
+    ],
+  ];
+  for (const [name, directives] of cases) {
+    it(`add up to the whole reports: ${name}`, () => {
+      const result = { directives, summary: { ...summary2, directives: directives.length } };
+      const json = [...resolveJsonChunks(result)];
+      expect(json.join('')).toBe(wholeResolveJson(result));
+      expect(formatResolveJson(result)).toBe(wholeResolveJson(result));
+      expect(json.length).toBe(directives.length === 0 ? 1 : directives.length + 2);
+      const text = [...resolveTextChunks(result)];
+      expect(text.join('')).toBe(wholeResolveText(result));
+      expect(formatResolveText(result)).toBe(wholeResolveText(result));
+      expect(text.length).toBe(directives.length);
+    });
+  }
 });
