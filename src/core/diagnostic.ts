@@ -64,7 +64,7 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
 export function sortedUnique(list: readonly Diagnostic[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const copied = new Set<Diagnostic>();
-  // Where the current run of diagnostics the order ties on starts in `out`: duplicates are among them.
+  // Where, in `out`, the diagnostics that tie with the current one in the sort order start: its duplicates are among them.
   let run = 0;
   for (const d of [...list].sort(compareDiagnostics)) {
     if (out.length === 0 || compareDiagnostics(out[out.length - 1]!, d) !== 0) run = out.length;
