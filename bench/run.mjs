@@ -61,6 +61,28 @@ function sphinxBuild() {
   return r.error || r.status !== 0 ? null : { cmd, version: r.stdout.trim() };
 }
 
+/**
+ * `docsnip review --base HEAD` after renaming a marker of one task: the tree
+ * is committed to a new git repository first (null when git is missing).
+ */
+function timeReview(dir, runs) {
+  const env = { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com' };
+  const git = (...args) => spawnSync('git', args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-qm', 'bench']]) {
+    const r = git(...args);
+    if (r.error || r.status !== 0) return null;
+  }
+  const task = join(dir, 'code/t3/task.yaml');
+  const text = readFileSync(task, 'utf8');
+  writeFileSync(task, text.replace('# [docs:step-3]', '# [docs:step-3-renamed]'));
+  try {
+    return docsnip(['review', '--base', 'HEAD'], dir, runs);
+  } finally {
+    writeFileSync(task, text);
+    rmSync(join(dir, '.git'), { recursive: true, force: true });
+  }
+}
+
 const results = { node: process.version, seed: SEED, sizes: {} };
 const lines = [];
 const fmt = (x, unit = 'ms') => (x === null || x === undefined ? '-' : `${x.toFixed(0)} ${unit}`);
@@ -108,7 +130,9 @@ for (const size of sizes) {
     const cached = docsnip(cachedArgs, dir, runs);
     rmSync(cacheDir, { recursive: true, force: true });
     row('docsnip check --cache (nothing changed)', cached, tree);
-    const entry = { ...tree, check, [`jobs${jobs}`]: other, grep, changed, cached, ratioToGrep: check.wall / grep.wall };
+    const review = timeReview(dir, runs);
+    row('docsnip review (one task changed)', review, tree);
+    const entry = { ...tree, check, [`jobs${jobs}`]: other, grep, changed, cached, review, ratioToGrep: check.wall / grep.wall };
     if (size === 'S') {
       const sphinx = sphinxBuild();
       if (sphinx) {

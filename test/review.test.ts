@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { formatReviewMarkdown } from '../src/review/format.js';
+import { checkForReview } from '../src/review/review.js';
+import { MemoryFileSystem } from '../src/core/fs-memory.js';
 
 const fixture = fileURLToPath(new URL('../fixtures/tutorial/', import.meta.url));
 const PAGE = 'docs/tutorial/kubernetes-charm-fastapi.rst';
@@ -247,5 +249,61 @@ describe('the Markdown comment', () => {
     expect(cut.length).toBeLessThanOrEqual(whole.length - 10);
     expect(cut).not.toContain('<details>');
     expect(cut).toContain('_1 more page not shown: the comment would pass GitHub');
+  });
+});
+
+describe('what each side keeps', () => {
+  const TASK_TEXT = (word: string) => `execute: |\n  # [docs:a]\n  echo ${word}\n  # [docs:a-end]\n`;
+  const PAGE_TEXT = (title: string) =>
+    `${title}\n${'='.repeat(title.length)}\n\n.. literalinclude:: task.yaml\n   :start-after: [docs:a]\n   :end-before: [docs:a-end]\n   :dedent: 2\n`;
+  const side = (task: string, extraTitle: string, base?: Parameters<typeof checkForReview>[1]) =>
+    checkForReview(
+      {
+        fs: new MemoryFileSystem({
+          '/r/conf.py': '',
+          '/r/a/page.rst': PAGE_TEXT('A'),
+          '/r/a/task.yaml': TASK_TEXT('a'),
+          '/r/b/page.rst': PAGE_TEXT(extraTitle),
+          '/r/b/task.yaml': TASK_TEXT(task),
+        }),
+        root: '/r',
+        cwd: '/r',
+      },
+      base,
+    );
+
+  it('a head page that shows what its base page showed shares the base list; only the head maps diagnostics to directives', () => {
+    const base = side('b', 'B');
+    const head = side('changed', 'B title changed', { side: base, changes: [{ status: 'M', path: '/r/b/task.yaml' }] });
+    expect(base.pages.map((p) => p.page)).toEqual(['/r/a/page.rst', '/r/b/page.rst']);
+    expect(head.pages.map((p) => p.page)).toEqual(['/r/a/page.rst', '/r/b/page.rst']);
+    // Page a: same snippets, so the same list. Page b: its snippet's text changed.
+    expect(head.pages[0]!.snippets).toBe(base.pages[0]!.snippets);
+    expect(head.pages[1]!.snippets).not.toBe(base.pages[1]!.snippets);
+    expect(head.pages[1]!.snippets.map((s) => s.text)).toEqual(['echo changed\n']);
+    expect(base.pages[1]!.snippets.map((s) => [s.text, s.used, s.line])).toEqual([['echo b\n', 2, 4]]);
+    // A title change alone (same snippets) shares too.
+    const retitled = side('b', 'B title changed', { side: base, changes: [{ status: 'M', path: '/r/b/page.rst' }] });
+    expect(retitled.pages[1]!.snippets).toBe(base.pages[1]!.snippets);
+  });
+
+  it('records the directive of each head diagnostic, for the cause; the base does not', () => {
+    const brokenTree = {
+      fs: new MemoryFileSystem({
+        '/r/conf.py': '',
+        '/r/a/page.rst': PAGE_TEXT('A'),
+        '/r/a/task.yaml': TASK_TEXT('a').replace('[docs:a]', '[docs:renamed]'),
+        '/r/b/page.rst': PAGE_TEXT('B'),
+        '/r/b/task.yaml': TASK_TEXT('b'),
+      }),
+      root: '/r',
+      cwd: '/r',
+    };
+    const base = checkForReview(brokenTree);
+    const head = checkForReview(brokenTree, { side: base, changes: [] });
+    for (const s of [base, head]) expect(s.diagnostics.filter((d) => d.ruleId === 'start-marker-not-found').map((d) => d.file)).toEqual(['a/page.rst']);
+    expect(base.directives.size).toBe(0);
+    const about = [...head.directives.values()].find((d) => d.page === '/r/a/page.rst');
+    expect(about).toMatchObject({ kind: 'literalinclude', source: '/r/a/page.rst', target: '/r/a/task.yaml', line: 4, endLine: 7 });
   });
 });

@@ -159,6 +159,11 @@ export class GitFileSystem implements FileSystem {
     }
   }
 
+  /** Drop the file contents read so far (a later read asks git again). */
+  forget(): void {
+    this.blobs.clear();
+  }
+
   read(path: string): ReadResult {
     const entry = this.files.get(path);
     if (!entry) return this.dirs.has(path) ? { kind: 'directory' } : { kind: 'missing' };

@@ -3,13 +3,14 @@
  * check of the base revision with a check of the head: the problems the
  * change brings (each traced to the changed line that caused it) and the
  * ones it fixes, and every rendered snippet whose text changes, on pages the
- * change touched or not. Pure: both checks and the list of changed files
- * come from the caller.
+ * change touched or not. Pure: both file systems and the list of changed
+ * files come from the caller. Each side keeps only what the comparison needs
+ * of its pages (`ReviewSide`), so a large tree never has to fit in memory.
  */
-import type { CheckResult } from '../check.js';
+import { check, type CheckOptions } from '../check.js';
 import type { Diagnostic, RelatedLocation } from '../core/diagnostic.js';
 import { compareDiagnostics } from '../core/diagnostic.js';
-import type { DirectiveResult, LiteralIncludeResult } from '../project/page.js';
+import type { DirectiveResult, PageResult } from '../project/page.js';
 import { SequenceMatcher, unifiedDiff } from '../python/difflib.js';
 import { splitLines } from '../python/str.js';
 
@@ -68,9 +69,53 @@ export interface ReviewReport {
   };
 }
 
+/** A directive as the review needs it: where it is and what it shows. */
+export interface ReviewDirective {
+  kind: 'literalinclude' | 'include';
+  /** Absolute paths: the page being built, the file holding the directive, the file it shows (or null). */
+  page: string;
+  source: string;
+  target: string | null;
+  /** A literalinclude's `:diff:` file (absolute), or null. */
+  diffTarget: string | null;
+  /** First and last line of the directive in `source`. */
+  line: number;
+  endLine: number;
+  /** A literalinclude's argument and options: what makes it the same directive in both revisions (null for an include). */
+  signature: string | null;
+}
+
+/** A literalinclude of a checked page, with the text it renders. */
+export interface ReviewSnippet extends ReviewDirective {
+  kind: 'literalinclude';
+  signature: string;
+  /** The rendered text, or null when the directive does not resolve. */
+  text: string | null;
+  /** The line of `target` its start pattern (or, without one, its end pattern) matched, or null. */
+  used: number | null;
+}
+
+export interface ReviewPage {
+  page: string;
+  /** The fragments it includes (absolute). */
+  included: ReadonlySet<string>;
+  snippets: readonly ReviewSnippet[];
+}
+
+/** What the review keeps of one revision's check. */
+export interface ReviewSide {
+  diagnostics: Diagnostic[];
+  /** The checked pages, sorted. */
+  pages: ReviewPage[];
+  /** Absolute paths of every document analysed, fragment included and file shown. */
+  files: string[];
+  /** The directive each diagnostic about one is about, by `dedupeKey` (the head's only: see `checkForReview`). */
+  directives: Map<string, ReviewDirective>;
+}
+
 export interface ReviewInput {
-  base: CheckResult;
-  head: CheckResult;
+  base: ReviewSide;
+  head: ReviewSide;
   changes: readonly Change[];
   /** Display path of an absolute path. */
   display: (path: string) => string;
@@ -88,13 +133,94 @@ function dedupeKey(d: Diagnostic): string {
   return [d.file, d.line, d.column, d.endLine, d.endColumn, d.ruleId, d.severity, d.message].join('\u0000');
 }
 
+function directiveOf(d: DirectiveResult): ReviewDirective {
+  return {
+    kind: d.kind,
+    page: d.page,
+    source: d.source,
+    target: d.target,
+    diffTarget: d.kind === 'literalinclude' ? d.diffTarget : null,
+    line: d.directive.range.start.line,
+    endLine: d.directive.range.end.line,
+    signature: d.kind === 'literalinclude' ? signatureOf(d) : null,
+  };
+}
+
 /** What makes two literalincludes the same directive in both revisions. */
-function signature(d: LiteralIncludeResult): string {
+function signatureOf(d: DirectiveResult): string {
   return JSON.stringify([d.directive.argument, d.directive.options.map((o) => [o.name, o.value])]);
 }
 
-function textOf(d: LiteralIncludeResult | undefined): string | null {
-  return d?.resolution?.ok ? d.resolution.text : null;
+/** What the review keeps of a page, taken while the page is at hand. */
+function reviewPage(page: PageResult): ReviewPage {
+  const snippets: ReviewSnippet[] = [];
+  for (const d of page.directives) {
+    if (d.kind !== 'literalinclude') continue;
+    const r = d.resolution;
+    // A literal, not a spread of `directiveOf` overriding some of its fields: in V8 that gave every snippet a
+    // hidden class of its own, which tripled the memory a side takes.
+    snippets.push({
+      kind: 'literalinclude',
+      page: d.page,
+      source: d.source,
+      target: d.target,
+      diffTarget: d.diffTarget,
+      line: d.directive.range.start.line,
+      endLine: d.directive.range.end.line,
+      signature: signatureOf(d),
+      text: r?.ok ? r.text : null,
+      used: r?.matches.start?.line ?? r?.matches.end?.line ?? null,
+    });
+  }
+  return { page: page.page, included: page.included, snippets };
+}
+
+/** A base path as the head calls it: renames followed. */
+function headPaths(changes: readonly Change[]): (path: string) => string {
+  const renamed = new Map(changes.filter((c) => c.status === 'R' && c.oldPath).map((c) => [c.oldPath!, c.path]));
+  return (p) => renamed.get(p) ?? p;
+}
+
+/**
+ * Check one revision for the review: each page is dropped once its findings
+ * and snippets are taken (see `ReviewSide`). Check the base first, then the
+ * head with `base`: a head page whose snippets are those of its base page
+ * shares the base's list, and only the head records which directive each
+ * diagnostic is about (the base's are never asked for).
+ */
+export function checkForReview(opts: CheckOptions, base?: { side: ReviewSide; changes: readonly Change[] }): ReviewSide {
+  const pages = new Map<string, { page: ReviewPage; about: [string, ReviewDirective][] }>();
+  const files = new Set<string>();
+  let before: Map<string, readonly ReviewSnippet[]> | null = null;
+  if (base) {
+    const toHead = headPaths(base.changes);
+    before = new Map(base.side.pages.map((p) => [toHead(p.page), p.snippets]));
+  }
+  const result = check({
+    ...opts,
+    retain: false,
+    onPage: (page, byDirective) => {
+      const about: [string, ReviewDirective][] = [];
+      if (base) {
+        for (const [d, diagnostics] of byDirective) {
+          const kept = directiveOf(d);
+          for (const x of diagnostics) about.push([dedupeKey(x), kept]);
+        }
+      }
+      let kept = reviewPage(page);
+      const same = before?.get(page.page);
+      if (same && sameSnippets(same, kept.snippets)) kept = { page: kept.page, included: kept.included, snippets: same };
+      pages.set(page.page, { page: kept, about });
+      files.add(page.page);
+      for (const f of page.included) files.add(f);
+      for (const d of page.directives) if (d.target) files.add(d.target);
+    },
+  });
+  // Only the checked pages count (a fragment may have been analysed on its own too).
+  const checked = result.checked.flatMap((p) => pages.get(p) ?? []);
+  const directives = new Map<string, ReviewDirective>();
+  for (const { about } of checked) for (const [key, d] of about) directives.set(key, d);
+  return { diagnostics: result.diagnostics, pages: checked.map((p) => p.page), files: [...files], directives };
 }
 
 /** A unified diff of two snippet texts, with git's note for a missing final newline. */
@@ -119,6 +245,13 @@ function align<T>(a: readonly T[], b: readonly T[], key: (x: T) => string): [T |
     for (let k = 0; k < n; k++) out.push([i1 + k < i2 ? a[i1 + k] : undefined, j1 + k < j2 ? b[j1 + k] : undefined]);
   }
   return out;
+}
+
+/** Do both revisions show the same snippets, in the same order, with the same texts? (Then aligning them finds no change.) */
+function sameSnippets(a: readonly ReviewSnippet[], b: readonly ReviewSnippet[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.signature !== b[i]!.signature || a[i]!.text !== b[i]!.text) return false;
+  return true;
 }
 
 /** The head line that base line `line` (1-based) became, and whether it was changed. */
@@ -146,18 +279,10 @@ export function review(input: ReviewInput): ReviewReport {
     if (c.oldPath) changed.set(c.oldPath, c);
   }
   // A base path as it is called in the head (renames followed).
-  const renamed = new Map(changes.filter((c) => c.status === 'R' && c.oldPath).map((c) => [c.oldPath!, c.path]));
-  const toHead = (p: string): string => renamed.get(p) ?? p;
+  const toHead = headPaths(changes);
   const absOf = new Map<string, string>();
-  const noteAbs = (r: CheckResult): void => {
-    for (const p of r.project.analysed) {
-      absOf.set(display(p.page), p.page);
-      for (const f of p.included) absOf.set(display(f), f);
-      for (const d of p.directives) if (d.target) absOf.set(display(d.target), d.target);
-    }
-  };
-  noteAbs(base);
-  noteAbs(head);
+  for (const f of base.files) absOf.set(display(f), f);
+  for (const f of head.files) absOf.set(display(f), f);
   for (const c of changes) {
     absOf.set(display(c.path), c.path);
     if (c.oldPath) absOf.set(display(c.oldPath), c.oldPath);
@@ -180,12 +305,9 @@ export function review(input: ReviewInput): ReviewReport {
   const fixedProblems = [...baseCount.values()].flat().sort(compareDiagnostics);
 
   // Which directive each head diagnostic is about.
-  const headDirective = new Map<string, DirectiveResult>();
-  for (const [d, diags] of head.byDirective) for (const x of diags) headDirective.set(dedupeKey(x), d);
-  const baseByPage = new Map<string, LiteralIncludeResult[]>();
-  for (const p of base.project.pages) {
-    baseByPage.set(toHead(p.page), p.directives.filter((d): d is LiteralIncludeResult => d.kind === 'literalinclude'));
-  }
+  const headDirective = head.directives;
+  const baseByPage = new Map<string, readonly ReviewSnippet[]>();
+  for (const p of base.pages) baseByPage.set(toHead(p.page), p.snippets);
 
   const cause = (d: Diagnostic): Cause | null => {
     const directive = headDirective.get(dedupeKey(d));
@@ -214,15 +336,13 @@ export function review(input: ReviewInput): ReviewReport {
       // The line the directive used in the base (its marker), where the head changed it.
       let line: number | null = null;
       if (directive && file === directive.target && directive.kind === 'literalinclude') {
-        const old = (baseByPage.get(directive.page) ?? []).find((b) => signature(b) === signature(directive));
-        const used = old?.resolution?.matches.start?.line ?? old?.resolution?.matches.end?.line ?? null;
+        const used = (baseByPage.get(directive.page) ?? []).find((b) => b.signature === directive.signature)?.used ?? null;
         if (used !== null) {
           const m = mapLine(before, after, used);
           if (m.changed) line = m.line;
         }
       } else if (directive && file === directive.source) {
-        const at = directive.directive.range.start.line;
-        const m = mapLineBack(before, after, at, directive.directive.range.end.line);
+        const m = mapLineBack(before, after, directive.line, directive.endLine);
         if (m) line = m;
       } else if (!directive) {
         const m = mapLineBack(before, after, d.line, d.endLine);
@@ -240,30 +360,30 @@ export function review(input: ReviewInput): ReviewReport {
     .map((d) => ({ diagnostic: d, cause: cause(d) }));
 
   // Snippets: pair each page's literalincludes across revisions.
-  const touched = (p: { page: string; included: Set<string> }): boolean =>
-    changed.has(p.page) || [...p.included].some((f) => changed.has(f));
+  const touched = (p: ReviewPage): boolean => changed.has(p.page) || [...p.included].some((f) => changed.has(f));
   const snippets: SnippetChange[] = [];
-  const headPages = new Map(head.project.pages.map((p) => [p.page, p]));
-  const basePages = new Map(base.project.pages.map((p) => [toHead(p.page), p]));
+  const headPages = new Map(head.pages.map((p) => [p.page, p]));
+  const basePages = new Map(base.pages.map((p) => [toHead(p.page), p]));
   const pagesInOrder = [...new Set([...headPages.keys(), ...basePages.keys()])].sort();
   for (const page of pagesInOrder) {
     const h = headPages.get(page);
     const b = basePages.get(page);
-    const hl = (h?.directives ?? []).filter((d): d is LiteralIncludeResult => d.kind === 'literalinclude');
-    const bl = (b?.directives ?? []).filter((d): d is LiteralIncludeResult => d.kind === 'literalinclude');
+    const hl = h?.snippets ?? [];
+    const bl = b?.snippets ?? [];
+    if (sameSnippets(bl, hl)) continue;
     const pageTouched = (h ? touched(h) : false) || (b ? touched(b) : false);
-    for (const [x, y] of align(bl, hl, signature)) {
-      const before = textOf(x);
-      const after = textOf(y);
+    for (const [x, y] of align(bl, hl, (s) => s.signature)) {
+      const before = x ? x.text : null;
+      const after = y ? y.text : null;
       if (before === after && x && y) continue;
       if (before === null && after === null) continue;
       const at = y ?? x!;
       const status = x && y ? 'changed' : y ? 'added' : 'removed';
-      const name = `${display(at.source)}:${at.directive.range.start.line}`;
+      const name = `${display(at.source)}:${at.line}`;
       snippets.push({
         page: display(page),
         source: display(at.source),
-        line: at.directive.range.start.line,
+        line: at.line,
         target: at.target ? display(at.target) : null,
         status,
         before,
