@@ -39,6 +39,12 @@ export interface CheckOptions extends ProjectOptions {
    * a run that drops its pages can still take from them.
    */
   onPage?: (page: PageResult, byDirective: ReadonlyMap<DirectiveResult, Diagnostic[]>) => void;
+  /**
+   * Called with every document the run analyses, checked or not, once each,
+   * before its page rules run: what a run that drops its pages can take from
+   * those it does not check.
+   */
+  onAnalysed?: (page: PageResult) => void;
 }
 
 export interface CheckSummary {
@@ -256,6 +262,7 @@ export class CheckRun {
   analyse(doc: string): void {
     sharePositions(this.retain);
     const page = analysePage(doc, this.plan.pageOptions);
+    this.opts.onAnalysed?.(page);
     const mayCheck = this.plan.mayCheck(page);
     this.facts.set(doc, { included: page.included, mayCheck });
     for (const d of page.directives) {

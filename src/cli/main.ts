@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { posix, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { check, displayPath, type CheckOptions } from '../check.js';
+import { displayPath, type CheckOptions } from '../check.js';
 import { canRequireEsm, preloadMarkdown } from '../readers/myst/markdown.js';
 import { preloadLazyModules } from '../core/lazy.js';
 import { expandGlobs, NodeFileSystem } from '../core/fs-node.js';
@@ -452,12 +452,12 @@ export async function main(io: CliIO): Promise<number> {
         },
       ) => {
         const opts = await projectOptions(io, fs, [doc], flags);
-        const result = check(opts);
         const display = (p: string): string => displayPath(opts.cwd, p);
         const page = toPosix(resolvePath(io.cwd, doc));
         const scriptPath = (p: string): string => displayPath(opts.root, p);
-        const { exportPage } = await import('../export/run.js');
-        const r = exportPage(result, { ...flags, page, display, scriptPath });
+        const { exportProject } = await import('../export/run.js');
+        capHeapGrowth();
+        const r = exportProject(opts, { ...flags, page, display, scriptPath });
         if (!r.ok) {
           if (r.usage) throw new UsageError(r.message);
           io.stderr(`docsnip: ${r.message}\n`);
@@ -482,10 +482,10 @@ export async function main(io: CliIO): Promise<number> {
     .option('--min <percent>', 'exit 1 when fewer than this percentage of shell steps are tested', parsePercent)
     .action(async (args: string[], flags: CommonFlags & { format: 'human' | 'json'; includeText?: boolean; min?: number }) => {
       const opts = await projectOptions(io, fs, args, flags);
-      const result = check(opts);
       const display = (p: string): string => displayPath(opts.cwd, p);
-      const { coverageReport, formatCoverageReport } = await import('../export/run.js');
-      const report = coverageReport(result, { includeText: flags.includeText });
+      const { coverageProject, formatCoverageReport } = await import('../export/run.js');
+      capHeapGrowth();
+      const report = coverageProject(opts, { includeText: flags.includeText });
       io.stdout(formatCoverageReport(report, { format: flags.format, display }));
       exitCode = 0;
       if (flags.min !== undefined && report.summary.percent !== null && report.summary.percent < flags.min) {

@@ -96,10 +96,10 @@ export async function checkParallel(opts: CheckOptions, threads: number, explici
   const record = opts.fs instanceof RecordingFileSystem && opts.fs.inner instanceof NodeFileSystem;
   const onDisk = opts.fs instanceof NodeFileSystem || record;
   // The worker is compiled JavaScript: from the TypeScript sources (tests), run on one thread.
-  // A run that reports each page as it goes (`onPage`) stays on this thread, where its pages are.
-  const workers = onDisk && !opts.onPage && (documents.length >= MIN_DOCUMENTS || explicit) && existsSync(fileURLToPath(WORKER)) ? Math.max(0, Math.min(threads, Math.ceil(documents.length / CHUNK)) - 1) : 0;
+  // A run that reports each page as it goes (`onPage`, `onAnalysed`) stays on this thread, where its pages are.
+  const workers = onDisk && !opts.onPage && !opts.onAnalysed && (documents.length >= MIN_DOCUMENTS || explicit) && existsSync(fileURLToPath(WORKER)) ? Math.max(0, Math.min(threads, Math.ceil(documents.length / CHUNK)) - 1) : 0;
   const counter = new SharedArrayBuffer(4);
-  const { fs: _fs, onPage: _onPage, ...options } = opts;
+  const { fs: _fs, onPage: _onPage, onAnalysed: _onAnalysed, ...options } = opts;
   const part = {
     analyse: documents,
     selected: run.plan.selected ? [...run.plan.selected] : null,

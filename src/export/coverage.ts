@@ -5,7 +5,7 @@
  * lines no page shows (hidden steps: fix-ups, waits, checks).
  */
 import type { MarkerFile } from '../markers/index.js';
-import type { LiteralIncludeResult } from '../project/page.js';
+import type { DirectiveResult } from '../project/page.js';
 import { sectionAt } from '../spread/task.js';
 import type { Step } from './steps.js';
 import { minMax } from '../core/arrays.js';
@@ -42,19 +42,59 @@ export interface CoverageReport {
 
 const percent = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10);
 
+/** What coverage keeps of a step: where it is, its text, and which lines of which file it shows. */
+export interface CoverageStep {
+  kind: Step['kind'];
+  origin: Step['origin'];
+  source: string;
+  line: number;
+  text: string;
+  /** The included file (absolute), for a literalinclude. */
+  target: string | null;
+  /** The line of `target` each line of the text comes from (null for a line no file gave), or null. */
+  origins: readonly (number | null)[] | null;
+}
+
+export function coverageStep(step: Step): CoverageStep {
+  return {
+    kind: step.kind,
+    origin: step.origin,
+    source: step.source,
+    line: step.line,
+    text: step.text,
+    target: step.target,
+    origins: step.directive?.resolution?.origins ?? null,
+  };
+}
+
 /** Is every shown line of the step inside its spread task's `execute`? */
-export function stepStatus(step: Step, markerFiles: ReadonlyMap<string, MarkerFile>): StepStatus {
+export function stepStatus(step: CoverageStep, markerFiles: ReadonlyMap<string, MarkerFile>): StepStatus {
   if (step.target === null) return 'inline';
   const task = markerFiles.get(step.target)?.task;
-  const shown = step.directive?.resolution?.origins.filter((o): o is number => o !== null) ?? [];
+  const shown = step.origins?.filter((o): o is number => o !== null) ?? [];
   if (task && shown.length > 0 && shown.every((l) => sectionAt(task, l)?.key === 'execute')) return 'tested';
   return 'included';
 }
 
+/** Add the lines of its file that each literalinclude among `directives` shows to `shown` (by file). */
+export function addShownLines(shown: Map<string, Set<number>>, directives: readonly DirectiveResult[]): void {
+  for (const r of directives) {
+    if (r.kind !== 'literalinclude' || !r.target || !r.resolution?.ok) continue;
+    let set = shown.get(r.target);
+    if (!set) shown.set(r.target, (set = new Set<number>()));
+    for (const o of r.resolution.origins) if (o !== null) set.add(o);
+  }
+}
+
+/**
+ * The report: `pages` are the checked pages with their steps, `shown` the
+ * lines of each file that some literalinclude of the project shows (see
+ * `addShownLines`).
+ */
 export function coverage(
-  pages: readonly { page: string; steps: readonly Step[] }[],
+  pages: readonly { page: string; steps: readonly CoverageStep[] }[],
   markerFiles: ReadonlyMap<string, MarkerFile>,
-  allLiteralincludes: readonly LiteralIncludeResult[],
+  shown: ReadonlyMap<string, ReadonlySet<number>>,
 ): CoverageReport {
   const report: CoverageReport = { pages: [], tasks: [], summary: { steps: 0, tested: 0, included: 0, inline: 0, percent: null } };
   for (const { page, steps } of pages) {
@@ -73,14 +113,6 @@ export function coverage(
   }
   report.summary.percent = percent(report.summary.tested, report.summary.steps);
 
-  // Lines of each task that some literalinclude of the project shows.
-  const shown = new Map<string, Set<number>>();
-  for (const r of allLiteralincludes) {
-    if (!r.target || !r.resolution?.ok) continue;
-    const set = shown.get(r.target) ?? new Set<number>();
-    for (const o of r.resolution.origins) if (o !== null) set.add(o);
-    shown.set(r.target, set);
-  }
   const used = new Set(pages.flatMap((p) => p.steps.map((s) => s.target).filter((t): t is string => t !== null)));
   for (const file of [...used].sort()) {
     const mf = markerFiles.get(file);

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
 import { NodeFileSystem } from '../../src/core/fs-node.js';
-import { coverageReport } from '../../src/export/run.js';
+import { coverageProject, coverageReport } from '../../src/export/run.js';
+import { MemoryFileSystem } from '../../src/core/fs-memory.js';
 import { main } from '../../src/cli/main.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -62,5 +63,41 @@ describe('coverage of the fixture tutorial', () => {
     expect(json.summary).toEqual({ steps: 41, tested: 22, included: 0, inline: 19, percent: 53.7 });
     expect(json.tasks[0]).toMatchObject({ file: 'fixtures/tutorial/tutorial/code/fastapi/task.yaml', commands: 72, shown: 36 });
     expect((await run(['--min', '101'])).code).toBe(2);
+  });
+});
+
+describe('coverage of a run that drops its pages', () => {
+  const TASK = 'execute: |\n  # [docs:a]\n  echo a\n  # [docs:a-end]\n  # [docs:b]\n  echo b\n  # [docs:b-end]\n  echo hidden\n';
+  const PAGE = (title: string, marker: string) =>
+    `${title}\n${'='.repeat(title.length)}\n\n.. literalinclude:: ../code/task.yaml\n   :language: bash\n   :start-after: [docs:${marker}]\n   :end-before: [docs:${marker}-end]\n   :dedent: 2\n\n.. code-block:: bash\n\n   echo inline\n`;
+  const files = {
+    '/r/conf.py': '',
+    '/r/one/page.rst': PAGE('One', 'a'),
+    '/r/two/page.rst': PAGE('Two', 'b'),
+    '/r/code/task.yaml': TASK,
+  };
+  const opts = (paths?: string[]) => ({ fs: new MemoryFileSystem(files), root: '/r', cwd: '/r', ...(paths ? { paths } : {}) });
+
+  it('gives the report of a run that keeps them, for the whole tree and for some pages', () => {
+    for (const paths of [undefined, ['/r/one/page.rst'], ['/r/two']]) {
+      expect(coverageProject(opts(paths))).toEqual(coverageReport(check(opts(paths))));
+    }
+  });
+
+  it('sees each analysed document once (onAnalysed), even a page read again because it includes a selected fragment', () => {
+    const seen: string[] = [];
+    const checked: string[] = [];
+    const fs = new MemoryFileSystem({ ...files, '/r/one/page.rst': `${PAGE('One', 'a')}\n.. include:: part.rst\n`, '/r/one/part.rst': 'Part.\n' });
+    const result = check({ fs, root: '/r', cwd: '/r', paths: ['/r/one/part.rst'], retain: false, onAnalysed: (p) => seen.push(p.page), onPage: (p) => checked.push(p.page) });
+    expect(result.checked).toEqual(['/r/one/page.rst']);
+    expect(seen.sort()).toEqual(['/r/one/page.rst', '/r/one/part.rst', '/r/two/page.rst']);
+    expect(checked).toEqual(['/r/one/part.rst', '/r/one/page.rst']);
+  });
+
+  it('counts the lines a page outside the selection shows', () => {
+    // Checking only page one: task.yaml's `echo b` is still shown (by page two, analysed but not checked).
+    const report = coverageProject(opts(['/r/one/page.rst']));
+    expect(report.pages.map((p) => p.page)).toEqual(['/r/one/page.rst']);
+    expect(report.tasks).toEqual([{ file: '/r/code/task.yaml', commands: 3, shown: 2, hidden: [{ line: 8, endLine: 8, text: 'echo hidden' }] }]);
   });
 });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
 import { MemoryFileSystem } from '../../src/core/fs-memory.js';
 import { NodeFileSystem } from '../../src/core/fs-node.js';
-import { exportPage } from '../../src/export/run.js';
+import { exportPage, exportProject } from '../../src/export/run.js';
 import { collectSteps } from '../../src/export/steps.js';
 import { stepScript } from '../../src/export/script.js';
 import { resolveProject } from '../../src/resolve.js';
@@ -48,4 +48,34 @@ describe('export --format spread', () => {
     // Each region holds the step's shell lines: its commands, or the here-document that writes its file.
     expect(back.map((d) => d.text)).toEqual(original.map((s) => stepScript(s)));
   });
+});
+
+describe('export of a run that keeps only the page', () => {
+  const TASK = 'execute: |\n  # [docs:a]\n  echo a\n  # [docs:a-end]\n';
+  const files = {
+    '/r/conf.py': '',
+    '/r/one/page.rst': 'One\n===\n\n.. include:: part.rst\n\n.. literalinclude:: ../code/task.yaml\n   :language: bash\n   :start-after: [docs:a]\n   :end-before: [docs:a-end]\n   :dedent: 2\n',
+    '/r/one/part.rst': '.. code-block:: bash\n\n   echo part\n',
+    '/r/two/page.rst': 'Two\n===\n\n.. literalinclude:: ../code/task.yaml\n   :language: bash\n   :start-after: [docs:gone]\n   :end-before: [docs:a-end]\n',
+    '/r/code/task.yaml': TASK,
+  };
+  const display = (p: string) => p.slice('/r/'.length);
+  const cases: [string, string][] = [
+    ['a page', '/r/one/page.rst'],
+    ['a fragment', '/r/one/part.rst'],
+    ['a page whose literalinclude is broken', '/r/two/page.rst'],
+    ['no document', '/r/code/missing.rst'],
+  ];
+  for (const [what, page] of cases) {
+    it(`gives what exportPage gives for ${what}`, () => {
+      const opts = { fs: new MemoryFileSystem(files), root: '/r', cwd: '/r', paths: [page] };
+      const options = { page, format: 'bash' as const, display, scriptPath: display };
+      const kept = exportPage(check(opts), options);
+      expect(exportProject(opts, options)).toEqual(kept);
+      if (what === 'a page') expect(kept).toMatchObject({ ok: true, steps: 2 });
+      if (what === 'a fragment') expect(kept).toMatchObject({ ok: false, usage: true, message: expect.stringContaining('is included by other pages') });
+      if (what === 'a page whose literalinclude is broken') expect(kept).toMatchObject({ ok: false, usage: false, diagnostics: [{ ruleId: 'start-marker-not-found' }] });
+      if (what === 'no document') expect(kept).toMatchObject({ ok: false, usage: true, message: expect.stringContaining('not a page of this Sphinx project') });
+    });
+  }
 });
