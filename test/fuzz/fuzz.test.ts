@@ -1,6 +1,7 @@
 // Property and fuzz tests: random and mutated reStructuredText, MyST, task
 // files and option values never make check, resolve, export or coverage
-// throw; everything wrong comes back as a diagnostic with a real position.
+// throw; everything wrong comes back as a diagnostic with a real position;
+// coverage and export that drop pages give what runs that keep them give.
 //
 // `npm test` runs a few hundred seeded cases; `npm run fuzz` runs 100,000+
 // (DOCSNIP_FUZZ_RUNS, DOCSNIP_FUZZ_SEED) and prints the count and the seed.
@@ -11,7 +12,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
 import { MemoryFileSystem } from '../../src/core/fs-memory.js';
-import { coverageReport, exportPage } from '../../src/export/run.js';
+import { coverageProject, coverageReport, exportPage, exportProject } from '../../src/export/run.js';
 import { resolveProject } from '../../src/resolve.js';
 
 const RUNS = Number(process.env.DOCSNIP_FUZZ_RUNS ?? 400);
@@ -49,7 +50,13 @@ function runAll(files: Record<string, string | Uint8Array>): void {
     exportPage(result, { page: page.page, format: 'bash', display: (p) => p, scriptPath: (p) => p });
     exportPage(result, { page: page.page, format: 'spread', display: (p) => p, scriptPath: (p) => p });
   }
-  coverageReport(result);
+  // The commands' own runs drop each page once taken: they must report what runs that keep them do.
+  expect(coverageProject(opts)).toEqual(coverageReport(result));
+  const first = result.project.pages[0];
+  if (first) {
+    const options = { page: first.page, format: 'bash' as const, display: (p: string) => p, scriptPath: (p: string) => p };
+    expect(exportProject(opts, options)).toEqual(exportPage(result, options));
+  }
   const ms = performance.now() - started;
   slowest = Math.max(slowest, ms);
   expect(ms, 'a case took too long (hang?)').toBeLessThan(SLOW_MS);
