@@ -9,7 +9,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utim
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: the benchmark's generator is plain JavaScript without types.
+import { generateTree } from '../bench/generate.mjs';
 import { main } from '../src/cli/main.js';
 import { formatReviewMarkdown } from '../src/review/format.js';
 import { checkForReview } from '../src/review/review.js';
@@ -306,4 +308,69 @@ describe('what each side keeps', () => {
     const about = [...head.directives.values()].find((d) => d.page === '/r/a/page.rst');
     expect(about).toMatchObject({ kind: 'literalinclude', source: '/r/a/page.rst', target: '/r/a/task.yaml', line: 4, endLine: 7 });
   });
+});
+
+describe('review checks only the pages a change can affect', () => {
+  // A generated tree (the benchmark's shape): each task is shown by five pages, on overlapping markers, so a
+  // change to one page can make a marker unused or not depending on the others.
+  let tree = '';
+  beforeAll(() => {
+    tree = mkdtempSync(join(tmpdir(), 'docsnip-review-scope-'));
+    dirs.push(tree);
+    generateTree(tree, 40, 3);
+    git(tree, 'init', '-q');
+    git(tree, 'add', '-A');
+    git(tree, 'commit', '-qm', 'base');
+  });
+
+  const text = (file: string) => readFileSync(join(tree, file), 'utf8');
+  const write = (file: string, content: string) => {
+    mkdirSync(join(tree, file, '..'), { recursive: true });
+    writeFileSync(join(tree, file), content);
+  };
+  const literalincludes = (page: string) => text(page).split(/\n(?=\S)/).filter((b) => b.startsWith('.. literalinclude::'));
+  /** Remove the literalincludes (at any depth, with their options) that `which` picks. */
+  const removeLiteralincludes = (page: string, which: (block: string) => boolean) =>
+    write(page, text(page).replace(/^( *)\.\. literalinclude::.*\n(?:\1 +:.*\n)*/gm, (block) => (which(block) ? '' : block)));
+  const CHANGES: [string, () => void][] = [
+    ['a marker renamed in a task', () => write('code/t1/task.yaml', text('code/t1/task.yaml').replace('# [docs:step-10]', '# [docs:step-10-x]'))],
+    ['a command changed in a task', () => write('code/t2/task.yaml', text('code/t2/task.yaml').replace(/^ {2}(?!#)(.*)$/m, '  echo changed $1'))],
+    ['a region no page shows added to a task', () => write('code/t3/task.yaml', text('code/t3/task.yaml') + '  # [docs:extra]\n  echo extra\n  # [docs:extra-end]\n')],
+    ['a literalinclude removed from a page', () => write('tutorials/part1/page-1.rst', text('tutorials/part1/page-1.rst').replace(literalincludes('tutorials/part1/page-1.rst')[0]!, '')),
+    ],
+    ['every literalinclude of a task removed from one page', () => {
+      const page = 'tutorials/part5/page-5.rst';
+      write(page, literalincludes(page).reduce((t, block) => t.replace(block, ''), text(page)));
+    }],
+    ['the last uses of a marker removed (it becomes unused)', () => {
+      for (const page of git(tree, 'grep', '-l', 'docs:step-8]', '--', 'tutorials').split('\n').filter(Boolean)) {
+        removeLiteralincludes(page, (b) => b.includes('/code/t0/') && b.includes('[docs:step-8]'));
+      }
+    }],
+    ['a dedent changed', () => write('tutorials/part2/page-2.rst', text('tutorials/part2/page-2.rst').replace(':dedent: 2', ':dedent: 4'))],
+    ['a page deleted', () => rmSync(join(tree, 'tutorials/part6/page-6.rst'))],
+    ['a page added', () => write('tutorials/new.rst', 'New\n===\n\n.. literalinclude:: /code/t4/task.yaml\n   :start-after: [docs:step-30]\n   :end-before: [docs:step-30-end]\n   :dedent: 2\n')],
+    ['a literalinclude added to a fragment', () => write('reuse/setup-3.rst', text('reuse/setup-3.rst') + '\n.. literalinclude:: /code/t0/task.yaml\n   :start-after: [docs:step-1]\n   :end-before: [docs:step-1-end]\n')],
+    ['a task moved away', () => {
+      write('code/t5/steps.yaml', text('code/t5/task.yaml'));
+      rmSync(join(tree, 'code/t5/task.yaml'));
+    }],
+    ['a file without markers edited', () => write('code/t6/app.py', text('code/t6/app.py').replace('def handler_0', 'def handler_zero'))],
+    ['conf.py edited (every page is checked)', () => write('conf.py', text('conf.py').replace("exclude_patterns = ['_build']", "exclude_patterns = ['_build', 'tutorials/part7/*']"))],
+  ];
+  for (const [what, change] of CHANGES) {
+    it(`gives the report of a review of every page: ${what}`, async () => {
+      git(tree, 'checkout', '-q', '--', '.');
+      git(tree, 'clean', '-qfd');
+      change();
+      const scoped = await runReview(tree, ['--base', 'HEAD']);
+      const all = await runReview(tree, ['--base', 'HEAD', '--all-pages']);
+      expect(scoped.stdout).toBe(all.stdout);
+      expect(scoped.code).toBe(all.code);
+      const report = JSON.parse(all.stdout) as { summary: { snippetsChanged: number; newErrors: number; newWarnings: number; fixed: number } };
+      // Every change here shows in the report (the comparison is not between two empty reports).
+      const s = report.summary;
+      expect(s.snippetsChanged + s.newErrors + s.newWarnings + s.fixed).toBeGreaterThan(0);
+    });
+  }
 });

@@ -499,14 +499,15 @@ export async function main(io: CliIO): Promise<number> {
       .command('review')
       .description('what a change does to the rendered docs: new and fixed problems, and every snippet whose text changes')
       .requiredOption('--base <rev>', 'the revision the change starts from (a branch, tag or commit), read from git objects')
-      .option('--head <rev>', 'the revision with the change (default: the working tree)'),
+      .option('--head <rev>', 'the revision with the change (default: the working tree)')
+      .option('--all-pages', 'check every page of both revisions, not only those the change can affect (slower; the same report)'),
   )
     .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json', 'github', 'sarif']).default('markdown'))
     .option('--output <file>', 'write the report to this file instead of stdout')
-    .action(async (flags: CommonFlags & { base: string; head?: string; format: string; output?: string }) => {
+    .action(async (flags: CommonFlags & { base: string; head?: string; allPages?: boolean; format: string; output?: string }) => {
       const cwd = toPosix(io.cwd);
       const { GitError, GitFileSystem, gitChanges, gitCommit, gitTopLevel } = await import('../core/fs-git.js');
-      const { checkForReview, review } = await import('../review/review.js');
+      const { checkForReview, review, reviewScope } = await import('../review/review.js');
       const { formatReviewJson, formatReviewMarkdown, reviewDiagnostics } = await import('../review/format.js');
       let top: string;
       let baseCommit: string;
@@ -525,10 +526,13 @@ export async function main(io: CliIO): Promise<number> {
       if (headFs instanceof GitFileSystem) headFs.preloadDirectory(opts.root);
       const changes = gitChanges(top, baseCommit, headCommit);
       capHeapGrowth();
-      const baseSide = checkForReview({ ...opts, fs: baseFs });
+      // Only the pages the change can affect differ between the revisions (see `reviewScope`).
+      const scope = flags.allPages ? null : reviewScope(opts, [baseFs, headFs], changes);
+      const scoped = scope ? { ...opts, changed: scope } : opts;
+      const baseSide = checkForReview({ ...scoped, fs: baseFs });
       // The base's files were read up front for its check; the report reads a few of them again.
       baseFs.forget();
-      const headSide = checkForReview({ ...opts, fs: headFs }, { side: baseSide, changes });
+      const headSide = checkForReview({ ...scoped, fs: headFs }, { side: baseSide, changes });
       const linesOf = (f: FileSystem) => (p: string): string[] | null => {
         const r = f.read(p);
         if (r.kind !== 'file') return null;

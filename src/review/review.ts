@@ -7,7 +7,9 @@
  * files come from the caller. Each side keeps only what the comparison needs
  * of its pages (`ReviewSide`), so a large tree never has to fit in memory.
  */
+import { posix } from 'node:path';
 import { check, type CheckOptions } from '../check.js';
+import type { FileSystem } from '../core/fs.js';
 import type { Diagnostic, RelatedLocation } from '../core/diagnostic.js';
 import { compareDiagnostics } from '../core/diagnostic.js';
 import type { DirectiveResult, PageResult } from '../project/page.js';
@@ -173,6 +175,39 @@ function reviewPage(page: PageResult): ReviewPage {
     });
   }
   return { page: page.page, included: page.included, snippets };
+}
+
+/**
+ * The files a review gives each revision's check as changed (`--changed`),
+ * or null when it must check every page. Only the pages a change can affect
+ * can render or report differently: the pages that name a changed file
+ * (directly or through fragments), found as `--changed` finds them. The
+ * marker checks of a file those pages show count the uses on every page, so
+ * the files with markers they show are given too, which brings in every
+ * page showing them; pages outside that set are the same in both revisions
+ * and would cancel out. A changed conf.py or `.gitignore` can change any page, or
+ * which files are pages: then every page is checked.
+ */
+export function reviewScope(opts: CheckOptions, revisions: readonly FileSystem[], changes: readonly Change[]): string[] | null {
+  const changed = [...new Set(changes.flatMap((c) => (c.oldPath ? [c.path, c.oldPath] : [c.path])))];
+  const conf = posix.join(opts.root, 'conf.py');
+  if (changed.some((f) => f === conf || posix.basename(f) === '.gitignore')) return null;
+  const files = new Set(changed);
+  for (const fs of revisions) {
+    const shown = new Set<string>();
+    const result = check({
+      ...opts,
+      fs,
+      changed,
+      retain: false,
+      onPage: (page) => {
+        for (const d of page.directives) if (d.kind === 'literalinclude' && d.target) shown.add(d.target);
+      },
+    });
+    // Only marker checks count uses across pages: a file without markers brings in no other page.
+    for (const f of shown) if ((result.markerFiles.get(f)?.markers.length ?? 0) > 0) files.add(f);
+  }
+  return [...files].sort();
 }
 
 /** A base path as the head calls it: renames followed. */
