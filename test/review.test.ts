@@ -5,7 +5,7 @@
 // and reviewed between two commits; both must agree.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -310,6 +310,11 @@ describe('what each side keeps', () => {
   });
 });
 
+function writeIn(dir: string, file: string, content: string): void {
+  mkdirSync(join(dir, file, '..'), { recursive: true });
+  writeFileSync(join(dir, file), content);
+}
+
 describe('review checks only the pages a change can affect', () => {
   // A generated tree (the benchmark's shape): each task is shown by five pages, on overlapping markers, so a
   // change to one page can make a marker unused or not depending on the others.
@@ -324,10 +329,7 @@ describe('review checks only the pages a change can affect', () => {
   });
 
   const text = (file: string) => readFileSync(join(tree, file), 'utf8');
-  const write = (file: string, content: string) => {
-    mkdirSync(join(tree, file, '..'), { recursive: true });
-    writeFileSync(join(tree, file), content);
-  };
+  const write = (file: string, content: string) => writeIn(tree, file, content);
   const literalincludes = (page: string) => text(page).split(/\n(?=\S)/).filter((b) => b.startsWith('.. literalinclude::'));
   /** Remove the literalincludes (at any depth, with their options) that `which` picks. */
   const removeLiteralincludes = (page: string, which: (block: string) => boolean) =>
@@ -358,6 +360,30 @@ describe('review checks only the pages a change can affect', () => {
     ['a file without markers edited', () => write('code/t6/app.py', text('code/t6/app.py').replace('def handler_0', 'def handler_zero'))],
     ['conf.py edited (every page is checked)', () => write('conf.py', text('conf.py').replace("exclude_patterns = ['_build']", "exclude_patterns = ['_build', 'tutorials/part7/*']"))],
   ];
+  it('follows a link to a changed file, and a missing file whose suggested near name changes stays the same problem', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docsnip-review-link-'));
+    dirs.push(dir);
+    const task = (word: string) => `execute: |\n  # [docs:a]\n  echo ${word}\n  # [docs:a-end]\n`;
+    writeIn(dir, 'conf.py', "project = 'x'\n");
+    writeIn(dir, 'linked.rst', 'Linked\n======\n\n.. literalinclude:: code/link.yaml\n   :start-after: [docs:a]\n   :end-before: [docs:a-end]\n   :dedent: 2\n');
+    writeIn(dir, 'missing.rst', 'Missing\n=======\n\n.. literalinclude:: other/tsk.yaml\n');
+    writeIn(dir, 'code/task.yaml', task('before'));
+    writeIn(dir, 'other/readme.txt', 'x\n');
+    symlinkSync('task.yaml', join(dir, 'code/link.yaml'));
+    git(dir, 'init', '-q');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'base');
+    writeIn(dir, 'code/task.yaml', task('after'));
+    writeIn(dir, 'other/tsk.yml', 'near\n');
+    const scoped = await runReview(dir, ['--base', 'HEAD']);
+    const all = await runReview(dir, ['--base', 'HEAD', '--all-pages']);
+    expect(scoped.stdout).toBe(all.stdout);
+    const report = JSON.parse(scoped.stdout) as { snippets: { page: string }[]; newProblems: unknown[]; fixedProblems: unknown[] };
+    expect(report.snippets.map((s) => s.page)).toEqual(['linked.rst']);
+    // `other/tsk.yaml` is still missing; only its hint now names `other/tsk.yml`.
+    expect([report.newProblems, report.fixedProblems]).toEqual([[], []]);
+  });
+
   for (const [what, change] of CHANGES) {
     it(`gives the report of a review of every page: ${what}`, async () => {
       git(tree, 'checkout', '-q', '--', '.');

@@ -527,7 +527,8 @@ export async function main(io: CliIO): Promise<number> {
       const changes = gitChanges(top, baseCommit, headCommit);
       capHeapGrowth();
       // Only the pages the change can affect differ between the revisions (see `reviewScope`).
-      const scope = flags.allPages ? null : reviewScope(opts, [baseFs, headFs], changes);
+      const links = [...baseFs.links(), ...(headFs instanceof GitFileSystem ? headFs.links() : [])];
+      const scope = flags.allPages ? null : reviewScope(opts, [baseFs, headFs], changes, links);
       const scoped = scope ? { ...opts, changed: scope } : opts;
       const baseSide = checkForReview({ ...scoped, fs: baseFs });
       // The base's files were read up front for its check; the report reads a few of them again.

@@ -143,8 +143,23 @@ export class GitFileSystem implements FileSystem {
 
   private preload(dir: string): void {
     const prefix = dir.endsWith('/') ? dir : dir + '/';
-    const wanted = [...this.files].filter(([p, e]) => (p.startsWith(prefix) || p === dir) && e.mode !== '120000').map(([, e]) => e.sha);
-    const unique = [...new Set(wanted)].filter((sha) => !this.blobs.has(sha));
+    this.readBlobs([...this.files].filter(([p, e]) => (p.startsWith(prefix) || p === dir) && e.mode !== '120000').map(([, e]) => e.sha));
+  }
+
+  /**
+   * The tree's symbolic links to files: each link's path and the path it
+   * points to (absolute, normalized; another link, or nothing, possibly).
+   */
+  links(): { path: string; target: string }[] {
+    const links = [...this.files].filter(([, e]) => e.mode === '120000');
+    this.readBlobs(links.map(([, e]) => e.sha));
+    const decoder = new TextDecoder();
+    return links.map(([path, e]) => ({ path, target: posix.normalize(posix.join(posix.dirname(path), decoder.decode(this.blobs.get(e.sha)))) }));
+  }
+
+  /** Read these blobs now, in one `git cat-file --batch`. */
+  private readBlobs(shas: readonly string[]): void {
+    const unique = [...new Set(shas)].filter((sha) => !this.blobs.has(sha));
     if (unique.length === 0) return;
     const out = git(this.top, ['cat-file', '--batch'], unique.join('\n') + '\n');
     let at = 0;

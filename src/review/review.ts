@@ -126,9 +126,16 @@ export interface ReviewInput {
   headLines: (path: string) => string[] | null;
 }
 
-/** A diagnostic's identity across revisions: line numbers move, the rest does not. */
+/**
+ * The hint a missing file's message ends with: a near name in its directory, or the file found beside the
+ * fragment. It changes with files the page does not name, while the problem stays the same.
+ */
+const MISSING_FILE_HINT = /; (did you mean `[^`]*`\?|it exists relative to the fragment .*)$/s;
+
+/** A diagnostic's identity across revisions: line numbers move, and a missing file's hint may change; the rest does not. */
 function problemKey(d: Diagnostic, file: string): string {
-  return [d.ruleId, file, d.severity, d.message.replace(/\d+/g, '#')].join('\u0000');
+  const message = d.ruleId === 'include-file-missing' ? d.message.replace(MISSING_FILE_HINT, '') : d.message;
+  return [d.ruleId, file, d.severity, message.replace(/\d+/g, '#')].join('\u0000');
 }
 
 function dedupeKey(d: Diagnostic): string {
@@ -185,13 +192,30 @@ function reviewPage(page: PageResult): ReviewPage {
  * marker checks of a file those pages show count the uses on every page, so
  * the files with markers they show are given too, which brings in every
  * page showing them; pages outside that set are the same in both revisions
- * and would cancel out. A changed conf.py or `.gitignore` can change any page, or
- * which files are pages: then every page is checked.
+ * and would cancel out. `links` are the repository's symbolic links to
+ * files: a link to a changed file counts as changed. A changed conf.py or
+ * `.gitignore` can change any page, or which files are pages: then every
+ * page is checked.
  */
-export function reviewScope(opts: CheckOptions, revisions: readonly FileSystem[], changes: readonly Change[]): string[] | null {
+export function reviewScope(
+  opts: CheckOptions,
+  revisions: readonly FileSystem[],
+  changes: readonly Change[],
+  links: readonly { path: string; target: string }[] = [],
+): string[] | null {
   const changed = [...new Set(changes.flatMap((c) => (c.oldPath ? [c.path, c.oldPath] : [c.path])))];
   const conf = posix.join(opts.root, 'conf.py');
   if (changed.some((f) => f === conf || posix.basename(f) === '.gitignore')) return null;
+  // A page that names a link to a changed file reads the changed file (links to links too).
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const l of links) {
+      if (changed.includes(l.target) && !changed.includes(l.path)) {
+        changed.push(l.path);
+        grew = true;
+      }
+    }
+  }
   const files = new Set(changed);
   for (const fs of revisions) {
     const shown = new Set<string>();
