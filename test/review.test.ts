@@ -353,6 +353,8 @@ describe('review checks only the pages a change can affect', () => {
     ['a page deleted', () => rmSync(join(tree, 'tutorials/part6/page-6.rst'))],
     ['a page added', () => write('tutorials/new.rst', 'New\n===\n\n.. literalinclude:: /code/t4/task.yaml\n   :start-after: [docs:step-30]\n   :end-before: [docs:step-30-end]\n   :dedent: 2\n')],
     ['a literalinclude added to a fragment', () => write('reuse/setup-3.rst', text('reuse/setup-3.rst') + '\n.. literalinclude:: /code/t0/task.yaml\n   :start-after: [docs:step-1]\n   :end-before: [docs:step-1-end]\n')],
+    ['a new page includes an existing page (which turns into a fragment)', () => write('tutorials/both.rst', 'Both\n====\n\n.. include:: part1/page-1.rst\n')],
+    ['a page starts including another page', () => write('tutorials/part2/page-2.rst', text('tutorials/part2/page-2.rst') + '\n.. include:: ../part3/page-3.rst\n')],
     ['a task moved away', () => {
       write('code/t5/steps.yaml', text('code/t5/task.yaml'));
       rmSync(join(tree, 'code/t5/task.yaml'));
@@ -360,6 +362,24 @@ describe('review checks only the pages a change can affect', () => {
     ['a file without markers edited', () => write('code/t6/app.py', text('code/t6/app.py').replace('def handler_0', 'def handler_zero'))],
     ['conf.py edited (every page is checked)', () => write('conf.py', text('conf.py').replace("exclude_patterns = ['_build']", "exclude_patterns = ['_build', 'tutorials/part7/*']"))],
   ];
+  it('a page that stops being included turns back into a page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docsnip-review-fragment-'));
+    dirs.push(dir);
+    writeIn(dir, 'conf.py', "project = 'x'\n");
+    writeIn(dir, 'outer.rst', 'Outer\n=====\n\n.. include:: inner.rst\n');
+    // A file without markers: nothing but the include relation brings inner.rst into the review.
+    writeIn(dir, 'inner.rst', 'Inner\n=====\n\n.. literalinclude:: app.py\n   :lines: 1\n');
+    writeIn(dir, 'app.py', 'print(1)\n');
+    git(dir, 'init', '-q');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'base');
+    rmSync(join(dir, 'outer.rst'));
+    const scoped = await runReview(dir, ['--base', 'HEAD']);
+    expect(scoped.stdout).toBe((await runReview(dir, ['--base', 'HEAD', '--all-pages'])).stdout);
+    const report = JSON.parse(scoped.stdout) as { snippets: { page: string; status: string }[] };
+    expect(report.snippets.map((s) => `${s.page} ${s.status}`)).toEqual(['inner.rst added', 'outer.rst removed']);
+  });
+
   it('follows a link to a changed file, and a missing file whose suggested near name changes stays the same problem', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'docsnip-review-link-'));
     dirs.push(dir);

@@ -192,10 +192,11 @@ function reviewPage(page: PageResult): ReviewPage {
  * marker checks of a file those pages show count the uses on every page, so
  * the files with markers they show are given too, which brings in every
  * page showing them; pages outside that set are the same in both revisions
- * and would cancel out. `links` are the repository's symbolic links to
- * files: a link to a changed file counts as changed. A changed conf.py or
- * `.gitignore` can change any page, or which files are pages: then every
- * page is checked.
+ * and would cancel out. A document a changed one starts or stops including
+ * is given too: it turns from a page into a fragment, or back. `links` are
+ * the repository's symbolic links to files: a link to a changed file counts
+ * as changed. A changed conf.py or `.gitignore` can change any page, or
+ * which files are pages: then every page is checked.
  */
 export function reviewScope(
   opts: CheckOptions,
@@ -216,8 +217,11 @@ export function reviewScope(
       }
     }
   }
+  const isChanged = new Set(changed);
   const files = new Set(changed);
-  for (const fs of revisions) {
+  // What each changed document includes, in each revision.
+  const includes = revisions.map(() => new Map<string, Set<string>>());
+  revisions.forEach((fs, i) => {
     const shown = new Set<string>();
     const result = check({
       ...opts,
@@ -225,11 +229,21 @@ export function reviewScope(
       changed,
       retain: false,
       onPage: (page) => {
-        for (const d of page.directives) if (d.kind === 'literalinclude' && d.target) shown.add(d.target);
+        const own = isChanged.has(page.page) ? new Set<string>() : null;
+        if (own) includes[i]!.set(page.page, own);
+        for (const d of page.directives) {
+          if (d.kind === 'literalinclude' && d.target) shown.add(d.target);
+          else if (d.kind === 'include' && d.target && d.source === page.page) own?.add(d.target);
+        }
       },
     });
     // Only marker checks count uses across pages: a file without markers brings in no other page.
     for (const f of shown) if ((result.markerFiles.get(f)?.markers.length ?? 0) > 0) files.add(f);
+  });
+  // A document a changed one starts or stops including turns from a page into a fragment or back.
+  for (const doc of new Set(includes.flatMap((m) => [...m.keys()]))) {
+    const sets = includes.map((m) => m.get(doc) ?? new Set<string>());
+    for (const set of sets) for (const f of set) if (!sets.every((s) => s.has(f))) files.add(f);
   }
   return [...files].sort();
 }
