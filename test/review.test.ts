@@ -5,7 +5,7 @@
 // and reviewed between two commits; both must agree.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -403,6 +403,44 @@ describe('review checks only the pages a change can affect', () => {
     // `other/tsk.yaml` is still missing; only its hint now names `other/tsk.yml`.
     expect([report.newProblems, report.fixedProblems]).toEqual([[], []]);
   });
+
+  // Random mixes of the edits above and more, seeded: the same report both ways every time.
+  const random = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let c = 0; c < 12; c++) {
+    it(`gives the report of a review of every page: random edits, case ${c + 1}`, async () => {
+      git(tree, 'checkout', '-q', '--', '.');
+      git(tree, 'clean', '-qfd');
+      const rnd = random(1000 + c);
+      const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+      const pages = git(tree, 'ls-files', 'tutorials').split('\n').filter(Boolean);
+      const tasks = git(tree, 'ls-files', 'code').split('\n').filter((f) => f.endsWith('task.yaml'));
+      const EDITS: (() => void)[] = [
+        () => {
+          const page = pick(pages);
+          if (existsSync(join(tree, page))) removeLiteralincludes(page, () => rnd() < 0.3);
+        },
+        () => {
+          const task = pick(tasks);
+          if (existsSync(join(tree, task))) write(task, text(task).replace(`[docs:step-${Math.floor(rnd() * 40)}]`, `[docs:moved-${c}]`));
+        },
+        () => {
+          const task = pick(tasks);
+          if (existsSync(join(tree, task))) write(task, text(task).replace(/^ {2}(?![#])(.*)$/m, `  echo edit ${c} $1`));
+        },
+        () => rmSync(join(tree, pick([...pages, ...tasks])), { force: true }),
+        () => write(`tutorials/new-${c}.rst`, `New\n===\n\n.. include:: ${pick(pages).slice('tutorials/'.length)}\n`),
+        () => {
+          const page = pick(pages);
+          if (existsSync(join(tree, page))) write(page, text(page).replace(/:dedent: 2/g, () => (rnd() < 0.2 ? ':dedent: 6' : ':dedent: 2')));
+        },
+        () => write(`reuse/setup-${Math.floor(rnd() * 20)}.rst`, `.. literalinclude:: /${pick(tasks)}\n   :start-after: [docs:step-${Math.floor(rnd() * 40)}]\n   :end-before: [docs:step-${Math.floor(rnd() * 40)}-end]\n`),
+      ];
+      for (let k = 1 + Math.floor(rnd() * 3); k > 0; k--) pick(EDITS)();
+      const scoped = await runReview(tree, ['--base', 'HEAD']);
+      const all = await runReview(tree, ['--base', 'HEAD', '--all-pages']);
+      expect(scoped.stdout).toBe(all.stdout);
+    });
+  }
 
   for (const [what, change] of CHANGES) {
     it(`gives the report of a review of every page: ${what}`, async () => {
