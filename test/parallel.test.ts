@@ -3,7 +3,7 @@
 // builds first), since worker threads start compiled JavaScript.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,6 +119,35 @@ describe('a run that drops its pages', { timeout: 60_000 }, () => {
       expect(kept.project.pages.length).toBeGreaterThan(0);
       expect(dropped.project.pages).toEqual([]);
       expect(dropped.byDirective.size).toBe(0);
+    }
+  });
+});
+
+describe('a run over some files', { timeout: 60_000 }, () => {
+  const findings = (r: CheckResult) => ({ diagnostics: r.diagnostics, summary: r.summary, checked: r.checked, markerFiles: [...r.markerFiles.keys()].sort() });
+
+  it('reads only the documents that may include them, and finds what a run over every document finds', () => {
+    // Pages, fragments (each included by many pages), task files, and a page that includes another page.
+    const extra = mkdtempSync(join(tmpdir(), 'docsnip-some-'));
+    dirs.push(extra);
+    generateTree(extra, 60, 11);
+    writeFileSync(join(extra, 'tutorials/both.rst'), 'Both\n====\n\n.. include:: part1/page-1.rst\n\n.. include:: ../reuse/setup-2.rst\n');
+    const docs = (root: string, dir: string) => readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.rst') || f.endsWith('.yaml')).map((f) => join(root, dir, f));
+    let seed = 5;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (const root of [tree, extra]) {
+      const files = [...docs(root, 'tutorials'), ...docs(root, 'reuse'), ...docs(root, 'code').slice(0, 10)];
+      const picks = [[join(root, 'reuse/setup-2.rst')], [join(root, 'tutorials/part1/page-1.rst')]];
+      for (let k = 0; k < 10; k++) picks.push(Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => files[Math.floor(rnd() * files.length)]!));
+      for (const paths of picks) {
+        let some = 0;
+        let every = 0;
+        const opts = { root, cwd: root, paths, retain: false };
+        const fewer = check({ ...opts, fs: new NodeFileSystem(), onAnalysed: () => some++ });
+        const all = check({ ...opts, fs: new NodeFileSystem(), everyDocument: true, onAnalysed: () => every++ });
+        expect(findings(fewer), paths.join(' ')).toEqual(findings(all));
+        expect(some).toBeLessThan(every);
+      }
     }
   });
 });

@@ -119,7 +119,11 @@ export interface CoverageOptions extends StepOptions {
   display: (path: string) => string;
 }
 
-/** The coverage of a run that kept its pages. */
+/**
+ * The coverage of a run that kept its pages. A task line counts as shown when
+ * a page the run analysed shows it: for some pages named by file, run with
+ * `everyDocument` to count every page of the project (as `coverageProject` does).
+ */
 export function coverageReport(result: CheckResult, options: StepOptions = {}): CoverageReport {
   const pages = result.project.pages.map((p) => ({ page: p.page, steps: collectSteps(p, options).steps.map(coverageStep) }));
   const shown = new Map<string, Set<number>>();
@@ -138,6 +142,8 @@ export function coverageProject(opts: CheckOptions, options: StepOptions = {}): 
   const result = check({
     ...opts,
     retain: false,
+    // A task line shown by any page of the project is not hidden, even when only some pages are named.
+    everyDocument: true,
     onAnalysed: (page) => addShownLines(shown, page.directives),
     onPage: (page) => steps.set(page.page, collectSteps(page, options).steps.map(coverageStep)),
   });

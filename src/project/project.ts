@@ -51,6 +51,14 @@ export interface ProjectOptions {
    * Ignores `paths`. A change to `conf.py` affects every page.
    */
   changed?: readonly string[];
+  /**
+   * With `paths` that name only files: analyse every document of the tree,
+   * not only the selected ones and those that may include them (found by the
+   * names they write, as for `changed`). Slower; the same findings unless a
+   * document includes a selected one under a name it does not write (a path
+   * split across lines).
+   */
+  everyDocument?: boolean;
 }
 
 export interface Project {
@@ -233,12 +241,16 @@ export function planProject(opts: ProjectOptions): ProjectPlan {
     scope.push(root);
   }
   const sorted = [...documents].sort();
+  // Only files named: whether each is a page or a fragment (and which pages include it) needs only the
+  // documents that may include it, and no marker file is in scope (its uses would need every page).
+  const some = opts.paths !== undefined && scope.length === 0 && !opts.everyDocument;
+  const analysed = some ? [...candidateDocuments(sorted, [...selected], cache)].sort() : sorted;
   return {
     ...base,
     documents: sorted,
     scope,
     missing,
-    analyse: [...sorted, ...[...selected].filter((d) => !documents.has(d))],
+    analyse: [...analysed, ...[...selected].filter((d) => !documents.has(d))],
     mayCheck: (page) => selected.has(page.page),
     selected,
     // A changed conf.py checks everything; the other changed files still get the marker checks.
@@ -263,7 +275,8 @@ export function finishPlan(plan: ProjectPlan, facts: ReadonlyMap<string, Analyse
   const documents = new Set(plan.documents);
   // A document another one includes is a fragment; one that includes itself,
   // or the documents of an include cycle, stay pages (Sphinx builds them).
-  const isFragment = (f: string, by: string): boolean => f !== by && !(documents.has(f) && facts.get(f)!.included.has(by));
+  // A document not analysed includes none that was: it would have named it.
+  const isFragment = (f: string, by: string): boolean => f !== by && !(documents.has(f) && facts.get(f)?.included.has(by));
   for (const doc of plan.analyse) for (const f of facts.get(doc)!.included) if (isFragment(f, doc)) fragments.add(f);
   const checked = new Set<string>();
   for (const doc of selected) if (!fragments.has(doc)) checked.add(doc);
@@ -272,8 +285,8 @@ export function finishPlan(plan: ProjectPlan, facts: ReadonlyMap<string, Analyse
   if (selectedFragments.length > 0) {
     for (const doc of plan.documents) {
       if (fragments.has(doc) || checked.has(doc)) continue;
-      const included = facts.get(doc)!.included;
-      if (selectedFragments.some((f) => included.has(f))) {
+      const included = facts.get(doc)?.included;
+      if (included && selectedFragments.some((f) => included.has(f))) {
         checked.add(doc);
         extra.push(doc);
       }
