@@ -149,6 +149,11 @@ describe('a run over some files', { timeout: 60_000 }, () => {
         expect(some).toBeLessThan(every);
       }
     }
+    // Past 64 names the search would cost more than it saves: every document is read.
+    const many = docs(tree, 'tutorials').slice(0, 65);
+    let analysed = 0;
+    check({ fs: new NodeFileSystem(), root: tree, cwd: tree, paths: many, retain: false, onAnalysed: () => analysed++ });
+    expect(analysed).toBe(docs(tree, 'tutorials').length + docs(tree, 'reuse').length + 1);
   });
 });
 

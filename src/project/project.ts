@@ -52,11 +52,11 @@ export interface ProjectOptions {
    */
   changed?: readonly string[];
   /**
-   * With `paths` that name only files: analyse every document of the tree,
-   * not only the selected ones and those that may include them (found by the
-   * names they write, as for `changed`). Slower; the same findings unless a
-   * document includes a selected one under a name it does not write (a path
-   * split across lines).
+   * With `paths` that name only files (64 or fewer): analyse every document
+   * of the tree, not only the selected ones and those that may include them
+   * (found by the names they write, as for `changed`). Slower; the same
+   * findings unless a document includes a selected one under a name it does
+   * not write (a path split across lines).
    */
   everyDocument?: boolean;
 }
@@ -243,7 +243,8 @@ export function planProject(opts: ProjectOptions): ProjectPlan {
   const sorted = [...documents].sort();
   // Only files named: whether each is a page or a fragment (and which pages include it) needs only the
   // documents that may include it, and no marker file is in scope (its uses would need every page).
-  const some = opts.paths !== undefined && scope.length === 0 && !opts.everyDocument;
+  // The search looks for every name in every document, so it pays for a few names, not for a glob's worth.
+  const some = opts.paths !== undefined && scope.length === 0 && selected.size <= MAX_SEARCHED_NAMES && !opts.everyDocument;
   const analysed = some ? [...candidateDocuments(sorted, [...selected], cache)].sort() : sorted;
   return {
     ...base,
@@ -294,6 +295,9 @@ export function finishPlan(plan: ProjectPlan, facts: ReadonlyMap<string, Analyse
   }
   return { fragments, pages: [...checked].sort(), extra };
 }
+
+/** Named files up to this many are searched for (see `planProject`); more, and every document is read. */
+const MAX_SEARCHED_NAMES = 64;
 
 const SLASH = 0x2f;
 const DOT = 0x2e;
