@@ -56,6 +56,8 @@ function runAll(files: Record<string, string | Uint8Array>): void {
   if (first) {
     const options = { page: first.page, format: 'bash' as const, display: (p: string) => p, scriptPath: (p: string) => p };
     expect(exportProject(opts, options)).toEqual(exportPage(result, options));
+    // As the CLI runs it: the page named, so only the documents that may include it are read.
+    expect(exportProject({ ...opts, paths: [first.page] }, options)).toEqual(exportPage(result, options));
   }
   const ms = performance.now() - started;
   slowest = Math.max(slowest, ms);
