@@ -500,7 +500,7 @@ export async function main(io: CliIO): Promise<number> {
       .description('what a change does to the rendered docs: new and fixed problems, and every snippet whose text changes')
       .requiredOption('--base <rev>', 'the revision the change starts from (a branch, tag or commit), read from git objects')
       .option('--head <rev>', 'the revision with the change (default: the working tree)')
-      .option('--all-pages', 'check every page of both revisions, not only those the change can affect (slower; the same report)'),
+      .option('--all-pages', 'check every page of both revisions, not only those that name a changed file (slower)'),
   )
     .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json', 'github', 'sarif']).default('markdown'))
     .option('--output <file>', 'write the report to this file instead of stdout')
