@@ -106,6 +106,57 @@ describe('check --changed on the fixture tutorial', () => {
     expect(project.changed?.candidates).toBe(5);
   });
 
+  it('finds the same documents as a search of each name in turn, however many names there are', () => {
+    // The rule, one name at a time: an occurrence of the name counts unless a slash comes right before it,
+    // where the directory's own name (after a boundary) or `./` or `../` (after a boundary) must come first.
+    const BOUNDARY = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x2f, 0x27, 0x22, 0x60, 0x3c, 0x28]);
+    const bound = (b: number | undefined) => b !== undefined && BOUNDARY.has(b);
+    const names = (t: Buffer, file: string): boolean => {
+      const name = Buffer.from(file.slice(file.lastIndexOf('/') + 1));
+      const dir = file.slice(0, file.lastIndexOf('/'));
+      const parent = Buffer.from(dir.slice(dir.lastIndexOf('/') + 1));
+      for (let at = t.indexOf(name); at >= 0; at = t.indexOf(name, at + 1)) {
+        if (at === 0 || t[at - 1] !== 0x2f) return true;
+        const p = at - 1 - parent.length;
+        if (p >= 0 && t.subarray(p, at - 1).equals(parent) && (p === 0 || bound(t[p - 1]))) return true;
+        if (t[at - 2] === 0x2e && (at === 2 || bound(t[at - 3]))) return true;
+        if (t[at - 2] === 0x2e && t[at - 3] === 0x2e && (at === 3 || bound(t[at - 4]))) return true;
+      }
+      return false;
+    };
+    let seed = 9;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const DIRS = ['a', 'b', 'one', 'two', 'é', 'x y'];
+    // Names that end alike (one group each, of several lengths) and names that do not.
+    const NAMES = ['task.yaml', 'spec.yaml', 'b.yaml', 'app.py', 'p.rst', 'page.rst', 'é.md', 'x.txt', 'a'];
+    const PIECES = ['/', './', '../', ' ', '	', '(', '<', 'x', 'é', ' ', ...DIRS, ...NAMES];
+    for (let round = 0; round < 100; round++) {
+      const files: Record<string, string> = { '/d/conf.py': '' };
+      const docs: string[] = [];
+      for (let k = 0; k < 12; k++) {
+        const doc = `/d/${pick(DIRS)}/${pick(['p', 'page', 'q', 'é'])}${k}.rst`;
+        files[doc] = `T\n=\n\n${Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => pick(PIECES)).join('')}\n`;
+        docs.push(doc);
+      }
+      const changed = Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => `/d/${pick(DIRS)}/${pick(NAMES)}`);
+      // The closure: documents that name a changed file, then those that name one of those, and so on.
+      const expected = new Set(changed.filter((f) => f in files));
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const doc of Object.keys(files).filter((f) => f.endsWith('.rst'))) {
+          if (expected.has(doc)) continue;
+          if ([...changed, ...expected].some((f) => names(Buffer.from(files[doc]!), f))) {
+            expected.add(doc);
+            grew = true;
+          }
+        }
+      }
+      const { project } = check({ fs: new MemoryFileSystem(files), root: '/d', cwd: '/d', gitignore: false, changed });
+      expect(project.changed?.candidates, JSON.stringify({ files, changed })).toBe(expected.size);
+    }
+  });
+
   it('takes no other paths', async () => {
     const r = await run(['check', 'fixtures/tutorial', '--changed', 'x']);
     expect(r.code).toBe(2);

@@ -314,30 +314,38 @@ function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-/** Does `text` hold `part` at `at`? */
-function holdsAt(text: Uint8Array, part: Uint8Array, at: number): boolean {
-  for (let i = 0; i < part.length; i++) if (text[at + i] !== part[i]) return false;
-  return true;
+/**
+ * Does `text` hold a path that could name one of the group's files: a name
+ * preceded by the name of a directory that holds a file of that name
+ * (`code/task7/task.yaml`), or by nothing, `./` or `../` (`task.yaml`,
+ * `../task.yaml`)? Another directory's name before it (`task3/task.yaml`)
+ * names another file. Texts and names are compared as bytes, so names match
+ * in any ASCII-compatible encoding.
+ */
+function mayName(text: Buffer, g: NameGroup): boolean {
+  for (let a = text.indexOf(g.anchor); a >= 0; a = text.indexOf(g.anchor, a + 1)) {
+    const end = a + g.anchor.length;
+    for (const length of g.lengths) {
+      const at = end - length;
+      if (at < 0) continue;
+      const parents = g.parents.get(text.toString('latin1', at, end));
+      if (parents && namedAt(text, at, parents)) return true;
+    }
+  }
+  return false;
 }
 
-/**
- * Does `text` hold a path that could name `file`: its name, preceded by its
- * directory's name (`code/task7/task.yaml`), or by nothing, `./` or `../`
- * (`task.yaml`, `../task.yaml`)? Another directory's name before it
- * (`task3/task.yaml`) names another file. Texts and names are compared as
- * bytes, so names match in any ASCII-compatible encoding.
- */
-function mayName(text: Buffer, name: Uint8Array, parent: Uint8Array): boolean {
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    if (at === 0 || text[at - 1] !== SLASH) return true;
-    // `parent/name`, the parent at the start or after a boundary.
-    const p = at - 1 - parent.length;
-    if (p >= 0 && holdsAt(text, parent, p) && (p === 0 || isBoundary(text[p - 1]))) return true;
-    // `./name` or `../name`, the dots at the start or after a boundary.
-    if (text[at - 2] === DOT) {
-      if (at === 2 || isBoundary(text[at - 3])) return true;
-      if (text[at - 3] === DOT && (at === 3 || isBoundary(text[at - 4]))) return true;
-    }
+/** Does the name at `at` in `text` name a file in one of these directories (see `mayName`)? */
+function namedAt(text: Buffer, at: number, parents: ReadonlySet<string>): boolean {
+  if (at === 0 || text[at - 1] !== SLASH) return true;
+  // `parent/name`, the parent at the start or after a boundary (a slash is one).
+  let p = at - 1;
+  while (p > 0 && !isBoundary(text[p - 1])) p--;
+  if (parents.has(text.toString('latin1', p, at - 1))) return true;
+  // `./name` or `../name`, the dots at the start or after a boundary.
+  if (text[at - 2] === DOT) {
+    if (at === 2 || isBoundary(text[at - 3])) return true;
+    if (text[at - 3] === DOT && (at === 3 || isBoundary(text[at - 4]))) return true;
   }
   return false;
 }
@@ -350,33 +358,65 @@ function mayName(text: Buffer, name: Uint8Array, parent: Uint8Array): boolean {
  * not kept in the read cache.
  */
 function candidateDocuments(documents: readonly string[], changed: readonly string[], cache: ReadCache): Set<string> {
-  const encoder = new TextEncoder();
   const none = Buffer.alloc(0);
   const text = (doc: string): Buffer => {
     const r = cache.read(doc);
     // The file's own bytes, searched in place (`Buffer.indexOf`).
     return r.kind === 'file' ? Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength) : none;
   };
-  const key = (f: string): { name: Uint8Array; parent: Uint8Array } => ({ name: encoder.encode(basename(f)), parent: encoder.encode(basename(posix.dirname(f))) });
-  const found = new Set<string>(changed.filter((f) => documents.includes(f)));
+  const isDocument = new Set(documents);
+  const found = new Set<string>(changed.filter((f) => isDocument.has(f)));
   const seen = new Set<string>(changed);
-  let fresh = changed.map(key);
+  let fresh = nameGroups(changed);
   while (fresh.length > 0) {
-    const next: { name: Uint8Array; parent: Uint8Array }[] = [];
+    const next: string[] = [];
     for (const doc of documents) {
       if (found.has(doc)) continue;
       const t = text(doc);
-      if (!fresh.some((k) => mayName(t, k.name, k.parent))) continue;
+      if (!fresh.some((g) => mayName(t, g))) continue;
       found.add(doc);
       if (!seen.has(doc)) {
         seen.add(doc);
-        next.push(key(doc));
+        next.push(doc);
       }
     }
-    fresh = next;
+    fresh = nameGroups(next);
   }
   for (const doc of documents) if (!found.has(doc)) cache.forget(doc);
   return found;
+}
+
+/**
+ * The files' names, grouped by their last four bytes (the anchor searched
+ * for): a document is scanned once per group, not once per name, however
+ * many pages or tasks change. Each name keeps the names of the directories
+ * that hold a file of that name. Names and directory names are the UTF-8
+ * bytes read as Latin-1, one character a byte, as the documents' bytes are.
+ */
+interface NameGroup {
+  anchor: Buffer;
+  /** The lengths of the group's names. */
+  lengths: number[];
+  /** Each name's directory names. */
+  parents: Map<string, Set<string>>;
+}
+
+function nameGroups(files: readonly string[]): NameGroup[] {
+  const latin1 = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
+  const groups = new Map<string, NameGroup>();
+  for (const f of files) {
+    const name = latin1(basename(f));
+    const anchor = name.slice(-4);
+    let g = groups.get(anchor);
+    if (!g) groups.set(anchor, (g = { anchor: Buffer.from(anchor, 'latin1'), lengths: [], parents: new Map() }));
+    let parents = g.parents.get(name);
+    if (!parents) {
+      g.parents.set(name, (parents = new Set()));
+      if (!g.lengths.includes(name.length)) g.lengths.push(name.length);
+    }
+    parents.add(latin1(basename(posix.dirname(f))));
+  }
+  return [...groups.values()];
 }
 
 /** Does this page read the file: the page itself, a fragment, a literalinclude's file or diff, an include? */
