@@ -527,8 +527,10 @@ export async function main(io: CliIO): Promise<number> {
       const changes = gitChanges(top, baseCommit, headCommit);
       capHeapGrowth();
       // Only the pages the change can affect differ between the revisions (see `reviewScope`).
-      const links = [...baseFs.links(), ...(headFs instanceof GitFileSystem ? headFs.links() : [])];
-      const scope = flags.allPages ? null : reviewScope(opts, [baseFs, headFs], changes, links);
+      // Links are read only for the scope: --all-pages needs none.
+      const scope = flags.allPages
+        ? null
+        : reviewScope(opts, [baseFs, headFs], changes, [...baseFs.links(), ...(headFs instanceof GitFileSystem ? headFs.links() : [])]);
       const scoped = scope ? { ...opts, changed: scope } : opts;
       const baseSide = checkForReview({ ...scoped, fs: baseFs });
       // The base's files were read up front for its check; the report reads a few of them again.
